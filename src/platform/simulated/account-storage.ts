@@ -1,0 +1,118 @@
+/**
+ * Where the simulated platform keeps each user's account between reloads: IndexedDB when it
+ * works, otherwise memory (SYNC-8 holds for the simulator too). Updates run inside one IndexedDB
+ * transaction, so two tabs changing the same account cannot lose each other's change.
+ */
+import { createStore, get, set, update, del, type UseStore } from 'idb-keyval';
+import * as v from 'valibot';
+import { IdSchema, SnapshotSchema, type Snapshot } from '../../model/index.js';
+
+const AccountSchema = v.object({
+  schemaVersion: v.literal(1),
+  snapshot: SnapshotSchema,
+  /** Idempotency keys of recent accepted commands, newest last. */
+  processed: v.array(IdSchema),
+});
+
+export type Account = v.InferOutput<typeof AccountSchema>;
+
+/** Keeps replay protection bounded: a retry arrives within seconds or minutes, not 500 changes later. */
+const PROCESSED_LIMIT = 500;
+
+export function withProcessed(account: Account, snapshot: Snapshot, commandId: string): Account {
+  return { schemaVersion: 1, snapshot, processed: [...account.processed, commandId].slice(-PROCESSED_LIMIT) };
+}
+
+/** Memory copies shared by every simulator on the page, so two providers of one user agree. */
+const memory = new Map<string, Account>();
+
+export class AccountStorage {
+  private idb: UseStore | null;
+
+  constructor(
+    private readonly databaseName: string,
+    private readonly user: string,
+    useIndexedDb: boolean,
+  ) {
+    this.idb = useIndexedDb ? openStore(databaseName) : null;
+  }
+
+  private get memoryKey(): string {
+    return `${this.databaseName}\u0000${this.user}`;
+  }
+
+  /** The stored account, or undefined when there is none or it does not validate. */
+  async read(): Promise<Account | undefined> {
+    const stored = await this.withFallback(
+      (store) => get<unknown>(this.user, store),
+      () => memory.get(this.memoryKey),
+    );
+    const parsed = v.safeParse(AccountSchema, stored);
+    if (parsed.success) memory.set(this.memoryKey, parsed.output);
+    return parsed.success ? parsed.output : undefined;
+  }
+
+  /**
+   * Runs `change` on the stored account atomically and stores what it returns; returning
+   * undefined leaves the account as it was.
+   */
+  async update(change: (account: Account | undefined) => Account | undefined): Promise<void> {
+    const apply = (stored: unknown): Account | undefined => {
+      const parsed = v.safeParse(AccountSchema, stored);
+      return change(parsed.success ? parsed.output : undefined);
+    };
+    await this.withFallback(
+      (store) =>
+        update<unknown>(
+          this.user,
+          (stored) => {
+            const next = apply(stored);
+            if (next) memory.set(this.memoryKey, next);
+            return next ?? stored;
+          },
+          store,
+        ),
+      () => {
+        const next = apply(memory.get(this.memoryKey));
+        if (next) memory.set(this.memoryKey, next);
+      },
+    );
+  }
+
+  async replace(account: Account): Promise<void> {
+    memory.set(this.memoryKey, account);
+    await this.withFallback(
+      (store) => set(this.user, account, store),
+      () => undefined,
+    );
+  }
+
+  async clear(): Promise<void> {
+    memory.delete(this.memoryKey);
+    await this.withFallback(
+      (store) => del(this.user, store),
+      () => undefined,
+    );
+  }
+
+  /** Uses IndexedDB while it works; after its first failure, memory for the rest of the session. */
+  private async withFallback<T>(idb: (store: UseStore) => Promise<T>, inMemory: () => T): Promise<T> {
+    if (this.idb) {
+      try {
+        return await idb(this.idb);
+      } catch (error) {
+        console.warn('Simulated platform: IndexedDB failed, keeping data in memory only.', error);
+        this.idb = null;
+      }
+    }
+    return inMemory();
+  }
+}
+
+function openStore(databaseName: string): UseStore | null {
+  try {
+    return createStore(databaseName, 'accounts');
+  } catch {
+    return null; // No IndexedDB at all (some private modes, some embedded webviews).
+  }
+}

@@ -1,0 +1,285 @@
+/**
+ * PC-2: a MiVoice MX-One account that runs in the browser. It is the authority wherever it is
+ * used: every command is validated and re-checked with the model's `applyCommand` (FMT-4), so a
+ * caller that skips the UI is refused exactly as the UI would be.
+ */
+import * as v from 'valibot';
+import {
+  applyCommand,
+  checkCallTarget,
+  chooseRemoteExtension,
+  CommandSchema,
+  findDevice,
+  newId,
+  SnapshotSchema,
+  type Command,
+  type Problem,
+  type Snapshot,
+} from '../../model/index.js';
+import type { CallOptions, ChangeListener, PlacedCall, PlatformClient, PlatformScope } from '../client.js';
+import { PlatformError } from '../errors.js';
+import { AccountStorage, withProcessed, type Account } from './account-storage.js';
+import { adminLabel, sampleSnapshot, type SampleProfile } from './sample-data.js';
+
+export interface SimulatedPlatformOptions {
+  /** The signed-in user; each user has an account of their own. Default `demo-user`. */
+  readonly user?: string;
+  /** What a new or reset account looks like. */
+  readonly profile?: SampleProfile;
+  /** Milliseconds each call takes: a fixed figure or a range picked from at random. Default 0. */
+  readonly latency?: number | { readonly min: number; readonly max: number };
+  /** Share of calls, 0 to 1, that fail with `unavailable` before doing anything. Default 0. */
+  readonly failureRate?: number;
+  /** Source of randomness for latency and failures; pass a seeded one for repeatable tests. */
+  readonly random?: () => number;
+  /** Keep accounts in IndexedDB between reloads (default) or only in memory. */
+  readonly persist?: boolean;
+  /** IndexedDB database of the accounts; tests use their own. */
+  readonly databaseName?: string;
+}
+
+type Knobs = Pick<SimulatedPlatformOptions, 'latency' | 'failureRate'>;
+
+type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
+
+/** What travels between simulators of one account in other tabs and providers. */
+const FeedMessageSchema = v.object({ snapshot: SnapshotSchema });
+
+export class SimulatedPlatform implements PlatformClient {
+  readonly scope: PlatformScope;
+  private readonly profile: SampleProfile;
+  private readonly random: () => number;
+  private readonly storage: AccountStorage;
+  private readonly listeners = new Set<ChangeListener>();
+  private channel: BroadcastChannel | null = null;
+  private knobs: Knobs;
+
+  constructor(options: SimulatedPlatformOptions = {}) {
+    const user = options.user ?? 'demo-user';
+    const databaseName = options.databaseName ?? 'remote-extension-simulator';
+    this.scope = { platform: `simulated:${databaseName}`, user };
+    this.profile = options.profile ?? {};
+    this.random = options.random ?? Math.random;
+    this.knobs = { latency: options.latency ?? 0, failureRate: options.failureRate ?? 0 };
+    this.storage = new AccountStorage(databaseName, user, options.persist ?? true);
+  }
+
+  /** Changes latency or failure rate while running (the demo's "bad network" switch). */
+  configure(knobs: Knobs): void {
+    this.knobs = { ...this.knobs, ...knobs };
+  }
+
+  async load(options?: CallOptions): Promise<Snapshot> {
+    await this.network(options?.signal);
+    return structuredClone((await this.account()).snapshot);
+  }
+
+  createNumber(command: CommandOf<'number/create'>, options?: CallOptions): Promise<Snapshot> {
+    return this.execute('number/create', command, options);
+  }
+
+  updateNumber(command: CommandOf<'number/update'>, options?: CallOptions): Promise<Snapshot> {
+    return this.execute('number/update', command, options);
+  }
+
+  deleteNumber(command: CommandOf<'number/delete'>, options?: CallOptions): Promise<Snapshot> {
+    return this.execute('number/delete', command, options);
+  }
+
+  updateStatus(command: CommandOf<'status/update'>, options?: CallOptions): Promise<Snapshot> {
+    return this.execute('status/update', command, options);
+  }
+
+  setActiveStatus(command: CommandOf<'status/activate'>, options?: CallOptions): Promise<Snapshot> {
+    return this.execute('status/activate', command, options);
+  }
+
+  async placeCall(deviceId: string, dial: string, options?: CallOptions): Promise<PlacedCall> {
+    await this.network(options?.signal);
+    const { snapshot } = await this.account();
+    if (typeof deviceId !== 'string' || !findDevice(snapshot, deviceId)) {
+      throw PlatformError.refused({ code: 'unknown-device' });
+    }
+    const target = checkCallTarget(typeof dial === 'string' ? dial : '');
+    if (!target.ok) throw PlatformError.refused(target.problem);
+    return { callId: newId(), deviceId, dial: target.value };
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    this.openChannel();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.closeChannel();
+    };
+  }
+
+  /** Puts the account back to the sample data, optionally of another profile (the demo's reset). */
+  async reset(profile: SampleProfile = this.profile): Promise<Snapshot> {
+    const current = await this.storage.read();
+    const snapshot = { ...sampleSnapshot(this.scope.user, profile), version: (current?.snapshot.version ?? 0) + 1 };
+    await this.storage.replace({ schemaVersion: 1, snapshot, processed: [] });
+    this.publish(snapshot);
+    return structuredClone(snapshot);
+  }
+
+  /** Removes the account entirely, as if the user had never signed in. */
+  async erase(): Promise<void> {
+    await this.storage.clear();
+  }
+
+  /**
+   * What an administrator does on the platform side. Changes reach clients only through the change
+   * feed, as they would from a real PBX.
+   */
+  readonly admin = {
+    /** Provisions a remote extension; its label starts with the platform's default text (NUM-4). */
+    provisionRemoteExtension: async (id: string, name: string, dial: string): Promise<Snapshot> =>
+      this.adminChange((s) => ({
+        ...s,
+        numbers: [
+          ...s.numbers,
+          {
+            id,
+            label: adminLabel(s.platform, name),
+            dial,
+            remoteExtension: s.platform.kind === 'mx-one',
+            adminProvisioned: true,
+            fmc: false,
+            callThrough: false,
+          },
+        ],
+      })),
+    /** Removes a number, pointing every status that used it back at the default device. */
+    removeNumber: async (id: string): Promise<Snapshot> =>
+      this.adminChange((s) => {
+        const fallback = s.platform.defaultDeviceId;
+        const statuses = s.statuses.map((status) => {
+          const routing = status.remoteExtensionId === id ? chooseRemoteExtension(s, status, null) : status;
+          return {
+            ...status,
+            ...routing,
+            callUsing: routing.callUsing === id ? fallback : routing.callUsing,
+            sendCallsTo: routing.sendCallsTo === id ? fallback : routing.sendCallsTo,
+          };
+        });
+        return { ...s, statuses, numbers: s.numbers.filter((n) => n.id !== id) };
+      }),
+  };
+
+  private async execute<T extends Command['type']>(
+    type: T,
+    command: CommandOf<T>,
+    options: CallOptions | undefined,
+  ): Promise<Snapshot> {
+    // Callers may be plain JavaScript: check the command's shape before the rules see it.
+    const parsed = v.safeParse(CommandSchema, command);
+    if (!parsed.success || parsed.output.type !== type) {
+      throw new PlatformError('invalid-input', `Expected a valid ${type} command.`);
+    }
+    await this.network(options?.signal);
+    const valid = parsed.output;
+    let outcome: { snapshot: Snapshot; changed: boolean } | { problem: Problem } | undefined;
+    await this.storage.update((stored) => {
+      const account = stored ?? this.freshAccount();
+      if (account.processed.includes(valid.id)) {
+        // A replayed idempotency key: answer as before, change nothing.
+        outcome = { snapshot: account.snapshot, changed: false };
+        return stored === undefined ? account : undefined;
+      }
+      const applied = applyCommand(account.snapshot, valid);
+      if (!applied.ok) {
+        outcome = { problem: applied.problem };
+        return stored === undefined ? account : undefined;
+      }
+      const snapshot = { ...applied.state, version: account.snapshot.version + 1 };
+      outcome = { snapshot, changed: true };
+      return withProcessed(account, snapshot, valid.id);
+    });
+    if (!outcome) throw new PlatformError('unavailable', 'The simulated platform could not store the change.');
+    if ('problem' in outcome) throw PlatformError.refused(outcome.problem);
+    if (outcome.changed) this.publish(outcome.snapshot);
+    // Callers get their own copy, as they would from a network.
+    return structuredClone(outcome.snapshot);
+  }
+
+  private async adminChange(change: (snapshot: Snapshot) => Snapshot): Promise<Snapshot> {
+    let result: Snapshot | undefined;
+    await this.storage.update((stored) => {
+      const account = stored ?? this.freshAccount();
+      const snapshot = { ...change(account.snapshot), version: account.snapshot.version + 1 };
+      if (!v.is(SnapshotSchema, snapshot)) throw new Error('Admin change would corrupt the account.');
+      result = snapshot;
+      return { ...account, snapshot };
+    });
+    if (!result) throw new Error('Admin change was not stored.');
+    this.publish(result);
+    return structuredClone(result);
+  }
+
+  private async account(): Promise<Account> {
+    const stored = await this.storage.read();
+    if (stored) return stored;
+    const fresh = this.freshAccount();
+    await this.storage.update((again) => again ?? fresh);
+    return (await this.storage.read()) ?? fresh;
+  }
+
+  private freshAccount(): Account {
+    return { schemaVersion: 1, snapshot: sampleSnapshot(this.scope.user, this.profile), processed: [] };
+  }
+
+  /** Latency and injected failures, as a network between client and PBX would add them. */
+  private async network(signal: AbortSignal | undefined): Promise<void> {
+    signal?.throwIfAborted();
+    const { latency = 0, failureRate = 0 } = this.knobs;
+    const ms = typeof latency === 'number' ? latency : latency.min + this.random() * (latency.max - latency.min);
+    if (ms > 0) await abortableDelay(ms, signal);
+    if (failureRate > 0 && this.random() < failureRate) {
+      throw new PlatformError('unavailable', 'The platform is not answering. Try again in a moment.');
+    }
+  }
+
+  private publish(snapshot: Snapshot): void {
+    for (const listener of this.listeners) listener({ snapshot: structuredClone(snapshot) });
+    if (typeof BroadcastChannel === 'undefined') return;
+    // Tell the account's simulators in other tabs and providers, whether or not this one listens.
+    const channel = this.channel ?? new BroadcastChannel(this.channelName);
+    channel.postMessage({ snapshot });
+    if (channel !== this.channel) channel.close();
+  }
+
+  private get channelName(): string {
+    return `${this.scope.platform}:${this.scope.user}`;
+  }
+
+  private openChannel(): void {
+    if (this.channel || typeof BroadcastChannel === 'undefined') return;
+    this.channel = new BroadcastChannel(this.channelName);
+    this.channel.onmessage = (event: MessageEvent<unknown>) => {
+      // Another tab's simulator is no more trusted than a network: validate (PC-4).
+      const parsed = v.safeParse(FeedMessageSchema, event.data);
+      if (!parsed.success) return;
+      for (const listener of this.listeners) listener({ snapshot: parsed.output.snapshot });
+    };
+  }
+
+  private closeChannel(): void {
+    this.channel?.close();
+    this.channel = null;
+  }
+}
+
+function abortableDelay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,243 @@
+/**
+ * The Store (SYNC-1..3, SYNC-8): the one place a provider's state lives. It paints first from the
+ * cache, then asks the platform; shows every change at once by running the model's
+ * `applyCommand` over the platform's last word; and rolls a change back, with the platform's
+ * reason, when it is refused. What subscribers see is always the platform's snapshot with the
+ * still-pending commands applied, so it cannot drift from the platform silently.
+ */
+import {
+  applyCommand,
+  newId,
+  type Command,
+  type NumberChanges,
+  type NumberDraft,
+  type Snapshot,
+  type StatusRouting,
+} from '../model/index.js';
+import { PlatformError, sendCommand, type PlacedCall, type PlatformClient } from '../platform/index.js';
+import type { SnapshotCache } from './snapshot-cache.js';
+
+export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error';
+
+/** An immutable picture of the Store, handed to subscribers. */
+export interface StoreState {
+  readonly phase: LoadPhase;
+  /** What views show: the platform's snapshot with pending changes applied; null until known. */
+  readonly data: Snapshot | null;
+  /** Where `data` came from: nothing yet, the IndexedDB cache, or the platform itself. */
+  readonly source: 'none' | 'cache' | 'platform';
+  /** Changes shown but not yet confirmed by the platform, oldest first. */
+  readonly pending: readonly Command[];
+  /** Why the last load failed, while no platform data has arrived. */
+  readonly loadError: PlatformError | null;
+}
+
+export type StoreListener = (state: StoreState) => void;
+
+export interface StoreOptions {
+  readonly client: PlatformClient;
+  /** The IndexedDB cache; `null` to work without one. */
+  readonly cache: SnapshotCache | null;
+}
+
+type Pending = { readonly command: Command };
+
+export class Store {
+  readonly client: PlatformClient;
+  private readonly cache: SnapshotCache | null;
+  private readonly listeners = new Set<StoreListener>();
+  private readonly lifetime = new AbortController();
+  /** The platform's (or, before it answers, the cache's) last word. */
+  private confirmed: Snapshot | null = null;
+  private pending: Pending[] = [];
+  private current: StoreState = freeze({ phase: 'idle', data: null, source: 'none', pending: [], loadError: null });
+  private loading: Promise<void> | null = null;
+  /** Commands go to the platform one at a time, in the order the user made them. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private unsubscribeFeed: (() => void) | null = null;
+  private cacheWrite: { latest: Snapshot | null; running: boolean } = { latest: null, running: false };
+
+  constructor(options: StoreOptions) {
+    this.client = options.client;
+    this.cache = options.cache;
+  }
+
+  get state(): StoreState {
+    return this.current;
+  }
+
+  /** Calls `listener` with every new state. Returns a function that stops it. */
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Loads once, however many times it is called: the cache first, then the platform, and from
+   * then on the platform's change feed.
+   */
+  load(): Promise<void> {
+    this.loading ??= this.start();
+    return this.loading;
+  }
+
+  /** Asks the platform again, e.g. after a failed load or when the network comes back. */
+  async refresh(): Promise<void> {
+    this.update({ phase: this.confirmed ? this.current.phase : 'loading', loadError: null });
+    try {
+      const snapshot = await this.client.load({ signal: this.lifetime.signal });
+      this.accept(snapshot, true);
+    } catch (error) {
+      if (this.lifetime.signal.aborted) return;
+      const failure = asPlatformError(error);
+      if (this.current.source !== 'platform') this.update({ phase: 'error', loadError: failure });
+    }
+  }
+
+  /** Adds a number to My Numbers (ADD-4). Resolves with its id when the platform has it. */
+  async createNumber(draft: Omit<NumberDraft, 'id'>): Promise<string> {
+    const id = newId();
+    await this.dispatch({ type: 'number/create', id: newId(), number: { ...draft, id } });
+    return id;
+  }
+
+  updateNumber(numberId: string, changes: NumberChanges): Promise<void> {
+    return this.dispatch({ type: 'number/update', id: newId(), numberId, changes });
+  }
+
+  deleteNumber(numberId: string): Promise<void> {
+    return this.dispatch({ type: 'number/delete', id: newId(), numberId });
+  }
+
+  /** Saves a status's Remote Extension, Call Using and Send my calls to in one call (STAT-5). */
+  updateStatus(status: StatusRouting): Promise<void> {
+    return this.dispatch({ type: 'status/update', id: newId(), status });
+  }
+
+  setActiveStatus(statusId: string): Promise<void> {
+    return this.dispatch({ type: 'status/activate', id: newId(), statusId });
+  }
+
+  placeCall(deviceId: string, dial: string): Promise<PlacedCall> {
+    return this.client.placeCall(deviceId, dial, { signal: this.lifetime.signal });
+  }
+
+  /**
+   * Shows a change at once and sends it. Resolves when the platform has accepted it; rejects with
+   * a `PlatformError` (after rolling the change back) when the rules or the platform refuse it.
+   */
+  async dispatch(command: Command): Promise<void> {
+    const view = this.current.data;
+    if (!view) throw new PlatformError('unavailable', 'Your numbers have not loaded yet. Try again in a moment.');
+    // Say no before asking the platform: the same rules would refuse it there.
+    const checked = applyCommand(view, command);
+    if (!checked.ok) throw PlatformError.refused(checked.problem);
+
+    const entry: Pending = { command };
+    this.pending = [...this.pending, entry];
+    this.recompute();
+
+    const sent = this.queue.then(() => sendCommand(this.client, command, { signal: this.lifetime.signal }));
+    this.queue = sent.catch(() => undefined);
+    try {
+      const snapshot = await sent;
+      this.pending = this.pending.filter((p) => p !== entry);
+      this.accept(snapshot, false);
+    } catch (error) {
+      this.pending = this.pending.filter((p) => p !== entry);
+      this.recompute();
+      const failure = asPlatformError(error);
+      // A lost answer may hide an applied change, and a refusal may mean we were stale: re-ask.
+      if (!this.lifetime.signal.aborted) void this.refresh();
+      throw failure;
+    }
+  }
+
+  /** Stops listening, aborts what is in flight, and forgets the subscribers. */
+  dispose(): void {
+    this.lifetime.abort();
+    this.unsubscribeFeed?.();
+    this.unsubscribeFeed = null;
+    this.listeners.clear();
+  }
+
+  private async start(): Promise<void> {
+    this.update({ phase: 'loading' });
+    this.unsubscribeFeed = this.client.subscribe(({ snapshot }) => this.accept(snapshot, false));
+    const fromCache = this.readCache();
+    await this.refresh();
+    await fromCache;
+  }
+
+  private async readCache(): Promise<void> {
+    const cached = await this.cache?.read(this.client.scope);
+    // The platform's answer, if it came first, always wins over the cache.
+    if (!cached || this.confirmed || this.lifetime.signal.aborted) return;
+    this.confirmed = freeze(cached);
+    this.recompute({ source: 'cache', phase: 'ready' });
+  }
+
+  /**
+   * Takes a snapshot from the platform. A load replaces whatever we had (`authoritative`); answers
+   * and feed events may arrive out of order, so those older than what we hold are ignored.
+   */
+  private accept(snapshot: Snapshot, authoritative: boolean): void {
+    if (this.lifetime.signal.aborted) return;
+    const fromPlatform = this.current.source === 'platform';
+    if (!authoritative && fromPlatform && this.confirmed && snapshot.version < this.confirmed.version) return;
+    this.confirmed = freeze(snapshot);
+    this.recompute({ source: 'platform', phase: 'ready', loadError: null });
+    this.saveToCache(this.confirmed);
+  }
+
+  /** Derives what views show, and announces it together with `changes` as one new state. */
+  private recompute(changes: Partial<StoreState> = {}): void {
+    let data = this.confirmed;
+    for (const { command } of this.pending) {
+      if (!data) break;
+      // A pending change the platform's newer state no longer allows is left out; the platform
+      // will refuse it and the sender hears why.
+      const applied = applyCommand(data, command);
+      if (applied.ok) data = applied.state;
+    }
+    this.update({ ...changes, data: data && freeze(data), pending: this.pending.map((p) => p.command) });
+  }
+
+  private update(changes: Partial<StoreState>): void {
+    this.current = freeze({ ...this.current, ...changes });
+    for (const listener of this.listeners) listener(this.current);
+  }
+
+  /** Writes the newest snapshot, one write at a time, skipping ones already superseded. */
+  private saveToCache(snapshot: Snapshot): void {
+    if (!this.cache) return;
+    this.cacheWrite.latest = snapshot;
+    if (this.cacheWrite.running) return;
+    this.cacheWrite.running = true;
+    void (async () => {
+      while (this.cacheWrite.latest) {
+        const next = this.cacheWrite.latest;
+        this.cacheWrite.latest = null;
+        await this.cache?.write(this.client.scope, next);
+      }
+      this.cacheWrite.running = false;
+    })();
+  }
+}
+
+function asPlatformError(error: unknown): PlatformError {
+  if (error instanceof PlatformError) return error;
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new PlatformError('unavailable', 'The request was cancelled.', undefined, { cause: error });
+  }
+  return new PlatformError('unavailable', 'The platform could not be reached.', undefined, { cause: error });
+}
+
+/** Snapshots handed out are frozen all the way down, so no subscriber can change another's view. */
+function freeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) freeze(inner);
+  }
+  return value;
+}
