@@ -2,7 +2,7 @@
  * The one function that changes state. The Store runs it to show a change at once, the simulated
  * platform and the reference server run it as the authority (FMT-4), so they cannot disagree.
  */
-import { checkDialString, checkLabel } from './dial-plan.js';
+import { checkDialString, checkLabel, stripFormatting } from './dial-plan.js';
 import type { Problem } from './problems.js';
 import { addRemoteExtensionProblem, deleteProblem, findDuplicate, lockReasons } from './rules.js';
 import type { Command, NumberChanges, NumberDraft, PhoneNumber, Snapshot, StatusRouting } from './schemas.js';
@@ -66,24 +66,23 @@ function updateNumber(state: Snapshot, numberId: string, changes: NumberChanges)
   if (!state.platform.permissions.manageNumbers) return refuse({ code: 'not-permitted' });
   const next: PhoneNumber = { ...number };
 
-  // EDIT-3: the label stays editable whatever locks the rest.
-  if (changes.label !== undefined) {
+  // EDIT-3: the label stays editable whatever locks the rest. An unchanged label is not checked
+  // again: an administrator's may be longer than users may type.
+  if (changes.label !== undefined && changes.label.trim() !== number.label) {
     const label = checkLabel(changes.label);
     if (!label.ok) return label;
     next.label = label.value;
   }
 
   const locks = lockReasons(state, numberId);
-  if (changes.dial !== undefined) {
+  // An unchanged number is not a change, even on a locked entry or one the dial plan no longer fits.
+  if (changes.dial !== undefined && stripFormatting(changes.dial) !== number.dial) {
+    if (locks.length > 0) return refuse({ code: 'number-locked', reasons: locks });
     const dial = checkDialString(changes.dial, state.platform.dialPlan);
-    // An unchanged number is not a change, even on a locked or admin-provisioned entry.
-    if (!(dial.ok && dial.value === number.dial)) {
-      if (locks.length > 0) return refuse({ code: 'number-locked', reasons: locks });
-      if (!dial.ok) return dial;
-      const duplicate = findDuplicate(state, dial.value, numberId);
-      if (duplicate) return refuse({ code: 'number-duplicate', label: duplicate.label });
-      next.dial = dial.value;
-    }
+    if (!dial.ok) return dial;
+    const duplicate = findDuplicate(state, dial.value, numberId);
+    if (duplicate) return refuse({ code: 'number-duplicate', label: duplicate.label });
+    next.dial = dial.value;
   }
 
   if (changes.remoteExtension !== undefined && changes.remoteExtension !== number.remoteExtension) {

@@ -75,10 +75,12 @@ export function checkCallTarget(input: string): Checked<string> {
 /** A label is required, printable and short; surrounding spaces are dropped. */
 export function checkLabel(input: string): Checked<string> {
   const label = input.trim();
-  if (label === '') return { ok: false, problem: { code: 'label-empty' } };
+  // Zero-width and other format characters alone would look like no label at all.
+  if (label.replace(/\p{Cf}/gu, '') === '') return { ok: false, problem: { code: 'label-empty' } };
   if ([...label].length > LABEL_MAX_LENGTH) {
     return { ok: false, problem: { code: 'label-too-long', maxLength: LABEL_MAX_LENGTH } };
   }
-  if (/\p{Cc}/u.test(label)) return { ok: false, problem: { code: 'label-control-character' } };
+  // Control characters, and bidi overrides that can make a label read as something else.
+  if (/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u.test(label)) return { ok: false, problem: { code: 'label-control-character' } };
   return { ok: true, value: label };
 }

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// `npm test`: type-check, lint, lit-analyzer (when components/ has .ts files), then the browser
+// tests in Chromium and Firefox. Output is streamed. The run stops at the first failing check.
+//
+// When the browser tests ran, the last line printed is `N passed, N failed` (summed over both
+// browsers). The exit code is non-zero when a check fails, a test fails, a test is skipped,
+// or no test ran.
+//
+// Extra arguments go to web-test-runner, e.g. `npm test -- --files test/foo.test.ts`.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const wtrArgs = process.argv.slice(2);
+
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label}: ${[command.replace(`${root}/`, ''), ...args].join(' ')}`);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ...env },
+    });
+    child.on('error', (error) => {
+      console.error(`${label}: could not start ${command}: ${error.message}`);
+      resolve(1);
+    });
+    child.on('close', (code, signal) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const status = signal ? `killed by ${signal}` : `exit code ${code}`;
+      console.log(`=== ${label}: ${code === 0 ? 'ok' : `FAILED (${status})`} in ${seconds}s`);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+function failCheck(label) {
+  console.error(`\nnpm test: the ${label} check failed; the browser tests were not run.`);
+  process.exit(1);
+}
+
+function hasTsFiles(dir) {
+  if (!existsSync(dir)) return false;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() ? hasTsFiles(path) : /\.ts$/.test(entry.name) && !/\.d\.ts$/.test(entry.name)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// 1. Type-check.
+if ((await run('tsc', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) !== 0) failCheck('tsc');
+
+// 2. Lint.
+if ((await run('eslint', bin('eslint'), ['.'])) !== 0) failCheck('eslint');
+
+// 3. lit-analyzer on the components, when there are any.
+if (hasTsFiles(join(root, 'components'))) {
+  const code = await run('lit-analyzer', bin('lit-analyzer'), ['components/**/*.ts', '--noColor']);
+  if (code !== 0) failCheck('lit-analyzer');
+} else {
+  console.log('\n=== lit-analyzer: skipped (no .ts files in components/)');
+}
+
+// 4. Browser tests.
+const scratch = mkdtempSync(join(tmpdir(), 'wtr-counts-'));
+const countFile = join(scratch, 'counts.json');
+const wtrCode = await run('web-test-runner', bin('wtr'), ['--config', 'web-test-runner.config.mjs', ...wtrArgs], {
+  WTR_COUNT_FILE: countFile,
+  WTR_FORBID_ONLY: '1',
+});
+
+let counts;
+try {
+  counts = JSON.parse(readFileSync(countFile, 'utf8'));
+} catch {
+  counts = undefined;
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+if (!counts) {
+  console.error(`\nnpm test: web-test-runner (exit code ${wtrCode}) reported no results; it did not run the tests.`);
+  process.exit(1);
+}
+
+const { total, browsers } = counts;
+const problems = [];
+for (const [name, c] of Object.entries(browsers)) {
+  for (const failure of c.failures) problems.push(`failed:  ${failure}`);
+  for (const skipped of c.skippedTests) problems.push(`skipped: ${skipped}`);
+  if (c.passed + c.failed === 0) problems.push(`no test ran in ${name}`);
+}
+if (Object.keys(browsers).length === 0) problems.push('no test session ran');
+if (total.skipped > 0) problems.push(`${total.skipped} skipped test(s): skipped tests are not allowed`);
+if (wtrCode !== 0 && total.failed === 0) problems.push(`web-test-runner exited with code ${wtrCode}`);
+
+console.log('');
+for (const [name, c] of Object.entries(browsers)) {
+  const files = `${c.files} test file${c.files === 1 ? '' : 's'}`;
+  console.log(`  ${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (${files})`);
+}
+if (problems.length > 0) {
+  console.log('\nProblems:');
+  for (const problem of problems) console.log(`  ${problem}`);
+}
+
+const ok = problems.length === 0 && total.failed === 0 && total.passed > 0 && wtrCode === 0;
+console.log(`${total.passed} passed, ${total.failed} failed`);
+process.exit(ok ? 0 : 1);

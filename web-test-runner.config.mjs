@@ -1,0 +1,109 @@
+// web-test-runner: runs test/**/*.test.ts in headless Chromium and headless Firefox.
+//
+// Environment:
+//   CHROME_PATH     Chromium/Chrome binary  (default /usr/bin/chromium)
+//   FIREFOX_PATH    Firefox binary          (default /usr/bin/firefox-esr)
+//   WTR_FILES       comma-separated globs overriding the test files (the CLI `--files` works too)
+//   WTR_BROWSERS    comma-separated subset of "chromium,firefox" (default: both)
+//   WTR_CONCURRENCY test files run at once per browser (default 1; the machine has 2 cores)
+//   WTR_FORBID_ONLY set to 1 to make `it.only` / `describe.only` fail the run (scripts/test.mjs
+//                   and CI set it)
+//   WTR_COUNT_FILE  where scripts/count-reporter.mjs writes its JSON counts
+import { fileURLToPath } from 'node:url';
+import { defaultReporter } from '@web/test-runner';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { countReporter } from './scripts/count-reporter.mjs';
+
+const env = process.env;
+
+const chromiumPath = env.CHROME_PATH || '/usr/bin/chromium';
+const firefoxPath = env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+
+const chromiumArgs = [
+  // Needed when running as root (CI and this machine run as root).
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  // Without these Chromium keeps trying to reach hosts that this network refuses.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
+const list = (value) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function makeChromium() {
+  const launcher = chromeLauncher({
+    launchOptions: {
+      executablePath: chromiumPath,
+      headless: true,
+      args: chromiumArgs,
+    },
+  });
+  launcher.name = 'Chromium';
+  return launcher;
+}
+
+function makeFirefox() {
+  const launcher = puppeteerLauncher({
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: firefoxPath,
+      headless: true,
+    },
+  });
+  launcher.name = 'Firefox';
+  return launcher;
+}
+
+const wantedBrowsers = list(env.WTR_BROWSERS).map((b) => b.toLowerCase());
+const browsers = [];
+if (wantedBrowsers.length === 0 || wantedBrowsers.includes('chromium')) browsers.push(makeChromium());
+if (wantedBrowsers.length === 0 || wantedBrowsers.includes('firefox')) browsers.push(makeFirefox());
+if (browsers.length === 0) {
+  throw new Error(`WTR_BROWSERS=${env.WTR_BROWSERS}: expected a comma-separated subset of "chromium,firefox"`);
+}
+
+const files = list(env.WTR_FILES);
+const concurrency = Number.parseInt(env.WTR_CONCURRENCY ?? '', 10);
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: files.length > 0 ? files : ['test/**/*.test.ts'],
+  nodeResolve: true,
+  browsers,
+  // Per browser; both browsers run side by side, so 1 keeps a 2-core machine at 2 pages.
+  concurrency: Number.isFinite(concurrency) && concurrency > 0 ? concurrency : 1,
+  concurrentBrowsers: 2,
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 120000,
+  plugins: [
+    // target es2022: with the default 'auto', standard decorators reach the browser untranspiled.
+    // The tsconfig keeps esbuild's class-field/decorator semantics the same as tsc's.
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  testFramework: {
+    config: {
+      ui: 'bdd',
+      timeout: 10000,
+      ...(env.WTR_FORBID_ONLY === '1' || env.CI === 'true' ? { forbidOnly: true } : {}),
+    },
+  },
+  // Lit's one-time "dev mode" notice adds nothing to a test report; every other log is kept.
+  filterBrowserLogs: ({ args }) =>
+    !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
+  reporters: [defaultReporter(), countReporter()],
+};
