@@ -1,0 +1,147 @@
+/**
+ * Words every element uses, and the rules' refusals in each language. English comes from the
+ * model, so the platform's messages and the UI's read the same.
+ */
+import {
+  describeCallThroughFix,
+  describeLockReason,
+  describeProblem,
+  listInEnglish,
+  type CallThroughFix,
+  type LockReason,
+  type Problem,
+} from '../../src/model/index.js';
+import type { StringTable } from './locale.js';
+
+export interface SharedStrings {
+  readonly loading: string;
+  readonly retry: string;
+  readonly offline: string;
+  readonly loadFailed: (reason: string) => string;
+  readonly saving: string;
+  readonly saved: string;
+  readonly cancel: string;
+  readonly close: string;
+  readonly none: string;
+  readonly remoteExtensionNeedsMxOne: string;
+  readonly problem: (problem: Problem) => string;
+  readonly lockReason: (reason: LockReason) => string;
+  readonly callThroughFix: (fix: CallThroughFix) => string;
+}
+
+const en: SharedStrings = {
+  loading: 'Loading…',
+  retry: 'Try again',
+  offline: 'You are offline. Changes can’t be saved until the connection is back.',
+  loadFailed: (reason) => `Your settings could not be loaded. ${reason}`,
+  saving: 'Saving…',
+  saved: 'Saved.',
+  cancel: 'Cancel',
+  close: 'Close',
+  none: 'None',
+  remoteExtensionNeedsMxOne: 'Remote Extension needs MiVoice MX-One.',
+  problem: describeProblem,
+  lockReason: describeLockReason,
+  callThroughFix: describeCallThroughFix,
+};
+
+function listInSwedish(items: readonly string[]): string {
+  return listInEnglish(items).replace(/ and ([^,]*)$/u, ' och $1');
+}
+
+function svHint(codes: readonly string[], example: string): string {
+  const code = codes.length === 1 ? `riktnumret ${codes[0] ?? ''}` : `ett riktnummer (${codes.join(' eller ')})`;
+  return `Börja med ${code} och sedan numret, t.ex. ${example}.`;
+}
+
+function svProblem(problem: Problem): string {
+  switch (problem.code) {
+    case 'number-empty':
+      return `Ange ett nummer. ${svHint(problem.codes, problem.example)}`;
+    case 'number-country-code':
+      return `Utelämna + och landsnumret. ${svHint(problem.codes, problem.example)}`;
+    case 'number-bad-character':
+      return `Ett nummer kan inte innehålla ”${problem.character}”. ${svHint(problem.codes, problem.example)}`;
+    case 'number-destination-code':
+      return `Numret börjar inte med ett riktnummer. ${svHint(problem.codes, problem.example)}`;
+    case 'number-length': {
+      const digits =
+        problem.minLength === problem.maxLength
+          ? `${problem.minLength} siffror`
+          : `${problem.minLength} till ${problem.maxLength} siffror`;
+      return `Efter riktnumret ${problem.destinationCode} ska numret ha ${digits}; det har ${problem.length}. Till exempel ${problem.example}.`;
+    }
+    case 'number-duplicate':
+      return `Du har redan det här numret (${problem.label}).`;
+    case 'call-target-invalid':
+      return 'Ange numret att ringa med siffror, * eller #.';
+    case 'label-empty':
+      return 'Ange en etikett, t.ex. Mobil.';
+    case 'label-too-long':
+      return `En etikett kan ha högst ${problem.maxLength} tecken.`;
+    case 'label-control-character':
+      return 'En etikett kan bara innehålla skrivbara tecken.';
+    case 'remote-extension-unsupported':
+      return `Remote Extension kräver MiVoice MX-One; det här kontot finns på ${problem.platform}.`;
+    case 'remote-extension-needs-admin':
+      return 'Du kan lägga till en Remote Extension först när administratören har lagt upp en.';
+    case 'number-locked':
+      return `Remote Extension och numret kan inte ändras. ${problem.reasons.map(svLockReason).join(' ')}`;
+    case 'delete-admin-provisioned':
+      return 'Numret lades upp av administratören, så det kan redigeras men inte tas bort.';
+    case 'delete-in-use':
+      return `Numret används av statusen ${listInSwedish(problem.statuses)}. Välj en annan enhet där först.`;
+    case 'not-remote-extension':
+      return 'Bara ett Remote Extension-nummer kan vara en status Remote Extension.';
+    case 'call-through-needs-remote-extension':
+      return 'Call Through finns bara för Remote Extension-nummer.';
+    case 'unknown-device':
+      return 'Enheten finns inte längre. Välj en annan.';
+    case 'not-permitted':
+      return 'Administratören tillåter inte att du ändrar detta.';
+    case 'id-taken':
+      return 'Ändringen är redan gjord.';
+    case 'number-not-found':
+      return 'Numret finns inte längre.';
+    case 'status-not-found':
+      return 'Statusen finns inte längre.';
+  }
+}
+
+function svLockReason(reason: LockReason): string {
+  switch (reason.kind) {
+    case 'in-status':
+      return `Det används i den dynamiska statusen ${listInSwedish(reason.statuses)}.`;
+    case 'admin-provisioned':
+      return 'Det lades upp av administratören eller i kommunikationsplattformen.';
+    case 'active-remote-extension':
+      return `Det är din aktiva Remote Extension (status ${reason.status}).`;
+  }
+}
+
+function svCallThroughFix(fix: CallThroughFix): string {
+  switch (fix.kind) {
+    case 'enable-fmc':
+      return 'Slå på FMC för numret.';
+    case 'make-status-remote-extension':
+      return `Välj numret som Remote Extension för din nuvarande status, ${fix.status}.`;
+  }
+}
+
+const sv: SharedStrings = {
+  loading: 'Läser in…',
+  retry: 'Försök igen',
+  offline: 'Du är offline. Ändringar kan inte sparas förrän anslutningen är tillbaka.',
+  loadFailed: (reason) => `Inställningarna kunde inte läsas in. ${reason}`,
+  saving: 'Sparar…',
+  saved: 'Sparat.',
+  cancel: 'Avbryt',
+  close: 'Stäng',
+  none: 'Ingen',
+  remoteExtensionNeedsMxOne: 'Remote Extension kräver MiVoice MX-One.',
+  problem: svProblem,
+  lockReason: svLockReason,
+  callThroughFix: svCallThroughFix,
+};
+
+export const sharedStrings: StringTable<SharedStrings> = { en, sv };

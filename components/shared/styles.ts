@@ -1,0 +1,98 @@
+import { css } from 'lit';
+
+/**
+ * What every element starts from: the public theme (custom properties with the `--re-` prefix,
+ * mapped to private `--_` ones), light and dark, and a reset so host-page rules such as
+ * `button { display: none }` cannot reach inside (EMB-2). Only inherited text properties such as
+ * `font-family` and `color` come in from the page, on purpose.
+ *
+ * @cssprop --re-color-accent - Buttons, focus rings and the active marker.
+ * @cssprop --re-color-surface - Background of lists, menus and dialogs.
+ * @cssprop --re-color-text - Main text.
+ * @cssprop --re-color-muted - Secondary text and borders.
+ * @cssprop --re-color-danger - Errors and Delete.
+ * @cssprop --re-color-warning - Call Through warnings.
+ * @cssprop --re-radius - Corner radius.
+ * @cssprop --re-font-size - Base text size (default 14px).
+ */
+export const baseStyles = css`
+  :host {
+    color-scheme: light dark;
+    --_accent: var(--re-color-accent, light-dark(#0b5cad, #7ab7ff));
+    --_surface: var(--re-color-surface, light-dark(#ffffff, #1e2126));
+    --_text: var(--re-color-text, light-dark(#1b1d21, #e8eaed));
+    --_muted: var(--re-color-muted, light-dark(#5b6270, #a5acb8));
+    --_danger: var(--re-color-danger, light-dark(#b3261e, #ffb4ab));
+    --_warning: var(--re-color-warning, light-dark(#8a5300, #ffcf7a));
+    --_radius: var(--re-radius, 6px);
+    --_font-size: var(--re-font-size, 14px);
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    font-size: var(--_font-size) !important;
+    line-height: 1.4;
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+    font-size: inherit;
+  }
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    min-height: 2em;
+    padding: 0.25em 0.8em;
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_surface);
+  }
+  button[aria-disabled='true'],
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .error {
+    color: var(--_danger);
+  }
+  .warning {
+    color: var(--_warning);
+  }
+  .muted {
+    color: var(--_muted);
+  }
+`;

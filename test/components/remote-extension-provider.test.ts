@@ -1,0 +1,71 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { StoreController, type RemoteExtensionProvider } from '../../components/index.js';
+import '../../components/define.js';
+import { cleanUp, CountingPlatform, simulatedPlatform, uniqueDatabase } from '../helpers.js';
+
+/** The smallest consumer: shows the active status name the Store holds. */
+class StatusProbe extends LitElement {
+  readonly controller = new StoreController(this);
+  protected override render() {
+    return this.controller.state.data?.activeStatusId ?? 'none';
+  }
+}
+customElements.define('status-probe', StatusProbe);
+
+describe('<remote-extension-provider>', () => {
+  afterEach(cleanUp);
+
+  it('SYNC-1 gives every element inside it the same Store and loads the platform once', async () => {
+    const platform = new CountingPlatform({ databaseName: uniqueDatabase('platform') });
+    const provider = await fixture<RemoteExtensionProvider>(html`
+      <remote-extension-provider .client=${platform}>
+        <status-probe></status-probe>
+        <div><status-probe></status-probe></div>
+        <status-probe></status-probe>
+      </remote-extension-provider>
+    `);
+    const probes = [...provider.querySelectorAll<StatusProbe>('status-probe')];
+    await waitUntil(() => probes.every((p) => p.shadowRoot?.textContent === 'available'), 'the probes never showed data');
+    expect(new Set(probes.map((p) => p.controller.store)).size).to.equal(1);
+    expect(probes[0]!.controller.store).to.equal(provider.store);
+    expect(platform.loads).to.equal(1);
+    await provider.store!.setActiveStatus('do-not-disturb');
+    await Promise.all(probes.map((p) => p.updateComplete));
+    expect(probes.map((p) => p.shadowRoot?.textContent)).to.deep.equal(['do-not-disturb', 'do-not-disturb', 'do-not-disturb']);
+  });
+
+  it('SYNC-1 keeps two providers on one page independent (two users)', async () => {
+    const ann = simulatedPlatform({ user: 'ann' });
+    const bob = simulatedPlatform({ user: 'bob' });
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <remote-extension-provider id="ann" .client=${ann}><status-probe></status-probe></remote-extension-provider>
+        <remote-extension-provider id="bob" .client=${bob}><status-probe></status-probe></remote-extension-provider>
+      </div>
+    `);
+    const [annProbe, bobProbe] = [...page.querySelectorAll<StatusProbe>('status-probe')];
+    await waitUntil(() => annProbe!.controller.state.phase === 'ready' && bobProbe!.controller.state.phase === 'ready');
+    expect(annProbe!.controller.store).not.to.equal(bobProbe!.controller.store);
+    await annProbe!.controller.store!.setActiveStatus('out-of-office');
+    await Promise.all([annProbe!.updateComplete, bobProbe!.updateComplete]);
+    expect(annProbe!.shadowRoot?.textContent).to.equal('out-of-office');
+    expect(bobProbe!.shadowRoot?.textContent).to.equal('available');
+  });
+
+  it('SYNC-1 makes a new Store when given another client, and disposes the old one', async () => {
+    const first = simulatedPlatform();
+    const provider = await fixture<RemoteExtensionProvider>(
+      html`<remote-extension-provider .client=${first}><status-probe></status-probe></remote-extension-provider>`,
+    );
+    const probe = provider.querySelector<StatusProbe>('status-probe')!;
+    const before = provider.store;
+    const second = simulatedPlatform({ profile: { kind: 'mivoice-business' } });
+    await second.setActiveStatus({ type: 'status/activate', id: 'switch-1', statusId: 'in-a-meeting' });
+    provider.client = second;
+    await provider.updateComplete;
+    expect(provider.store).not.to.equal(before);
+    await waitUntil(() => probe.shadowRoot?.textContent === 'in-a-meeting', 'the probe kept the old Store');
+    expect(probe.controller.store).to.equal(provider.store);
+  });
+});
