@@ -6,19 +6,15 @@ import {
   problemKind,
   type Applied,
   type Command,
-  type DynamicStatus,
   type NumberChanges,
   type NumberDraft,
-  type PhoneNumber,
   type Problem,
   type Snapshot,
   type StatusRouting,
 } from '../../src/model/index.js';
-import { sampleSnapshot, type SampleProfile } from '../../src/platform/simulated/sample-data.js';
+import { fresh, numberOf, routingOf, statusOf, withStatus } from './snapshots.js';
 
 const HINT = 'Start with the destination code 0, then the number, e.g. 09818123456';
-
-const fresh = (profile: SampleProfile = {}): Snapshot => sampleSnapshot('u', profile);
 
 /** Freezes an object graph, so any write to it throws in these (strict-mode) modules. */
 function deepFreeze<T>(value: T): T {
@@ -37,27 +33,6 @@ function accepted(applied: Applied): Snapshot {
 function refused(applied: Applied): Problem {
   if (applied.ok) throw new Error('expected the command to be refused, but it was accepted');
   return applied.problem;
-}
-
-function numberOf(state: Snapshot, id: string): PhoneNumber {
-  const n = state.numbers.find((x) => x.id === id);
-  if (!n) throw new Error(`no number ${id}`);
-  return n;
-}
-
-function statusOf(state: Snapshot, id: string): DynamicStatus {
-  const s = state.statuses.find((x) => x.id === id);
-  if (!s) throw new Error(`no status ${id}`);
-  return s;
-}
-
-function routingOf(state: Snapshot, id: string): StatusRouting {
-  const { remoteExtensionId, callUsing, sendCallsTo } = statusOf(state, id);
-  return { id, remoteExtensionId, callUsing, sendCallsTo };
-}
-
-function withStatus(state: Snapshot, id: string, changes: Partial<DynamicStatus>): Snapshot {
-  return { ...state, statuses: state.statuses.map((s) => (s.id === id ? { ...s, ...changes } : s)) };
 }
 
 function withPermissions(state: Snapshot, manageNumbers: boolean, manageStatuses: boolean): Snapshot {

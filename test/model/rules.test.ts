@@ -14,42 +14,17 @@ import {
   lockReasons,
   offersDelete,
   remoteExtensions,
-  type DynamicStatus,
   type PhoneNumber,
   type Problem,
   type Snapshot,
   type StatusRouting,
 } from '../../src/model/index.js';
 import { sampleSnapshot } from '../../src/platform/simulated/sample-data.js';
-
-/** A fresh sample account per call, so no test can see another's changes. */
-const fresh = (): Snapshot => sampleSnapshot('u');
-
-function numberOf(state: Snapshot, id: string): PhoneNumber {
-  const n = state.numbers.find((x) => x.id === id);
-  if (!n) throw new Error(`no number ${id}`);
-  return n;
-}
-
-function statusOf(state: Snapshot, id: string): DynamicStatus {
-  const s = state.statuses.find((x) => x.id === id);
-  if (!s) throw new Error(`no status ${id}`);
-  return s;
-}
-
-function routingOf(state: Snapshot, id: string): StatusRouting {
-  const { remoteExtensionId, callUsing, sendCallsTo } = statusOf(state, id);
-  return { id, remoteExtensionId, callUsing, sendCallsTo };
-}
+import { fresh, numberOf, routingOf, withStatus } from './snapshots.js';
 
 /** The state with one number's fields replaced. */
 function withNumber(state: Snapshot, id: string, changes: Partial<PhoneNumber>): Snapshot {
   return { ...state, numbers: state.numbers.map((n) => (n.id === id ? { ...n, ...changes } : n)) };
-}
-
-/** The state with one status's fields replaced. */
-function withStatus(state: Snapshot, id: string, changes: Partial<DynamicStatus>): Snapshot {
-  return { ...state, statuses: state.statuses.map((s) => (s.id === id ? { ...s, ...changes } : s)) };
 }
 
 /** The state with one more number (user-created unless said otherwise). */
