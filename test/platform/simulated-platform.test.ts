@@ -188,6 +188,47 @@ describe('SimulatedPlatform', () => {
       expect(error.problem?.code).to.equal('not-remote-extension');
     });
 
+    it('FMT-4 refuses, called directly, everything else the rules refuse', async () => {
+      const platform = simulatedPlatform();
+      const cases: [Promise<unknown>, string, string][] = [
+        [platform.createNumber(create('0812345678', false, '   ')), 'invalid-input', 'label-empty'],
+        [
+          platform.updateNumber({ type: 'number/update', id: newId(), numberId: 'mobile', changes: { callThrough: true } }),
+          'invalid-input',
+          'call-through-needs-remote-extension',
+        ],
+        [
+          platform.updateStatus({
+            type: 'status/update',
+            id: newId(),
+            status: { id: 'available', remoteExtensionId: null, callUsing: 'fax-machine', sendCallsTo: 'desk-phone' },
+          }),
+          'invalid-input',
+          'unknown-device',
+        ],
+        [
+          platform.createNumber({ ...create('0812345678'), number: { ...create('0812345678').number, id: 'desk-phone' } }),
+          'conflict',
+          'id-taken',
+        ],
+      ];
+      for (const [call, code, problem] of cases) {
+        const error = await refusal(call);
+        expect([error.code, error.problem?.code]).to.deep.equal([code, problem]);
+      }
+      const other = simulatedPlatform({ profile: { kind: 'mivoice-business' } });
+      await other.load();
+      const re = await refusal(
+        other.updateStatus({
+          type: 'status/update',
+          id: newId(),
+          status: { id: 'available', remoteExtensionId: 'work-mobile', callUsing: 'desk-phone', sendCallsTo: 'desk-phone' },
+        }),
+      );
+      expect(re.problem?.code).to.equal('remote-extension-unsupported');
+      expect((await platform.load()).version).to.equal(1);
+    });
+
     it('PC-1 refuses a command of the wrong shape from plain JavaScript', async () => {
       const platform = simulatedPlatform();
       const garbage = { type: 'number/create', id: 'x', number: { label: 1 } } as unknown as Command & {
