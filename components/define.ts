@@ -3,10 +3,22 @@
  * integrators who want other names define the classes from `index.ts` themselves. The provider
  * is defined first so that elements already in the page find it when they upgrade.
  */
-import { RemoteExtensionProvider } from './index.js';
+import {
+  AddNumberDialog,
+  AvailabilityMenu,
+  CallUsingFooter,
+  MyNumbers,
+  RemoteExtensionProvider,
+  StatusRemotePicker,
+} from './index.js';
 
 const elements: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['remote-extension-provider', RemoteExtensionProvider],
+  ['status-remote-picker', StatusRemotePicker],
+  ['add-number-dialog', AddNumberDialog],
+  ['my-numbers', MyNumbers],
+  ['availability-menu', AvailabilityMenu],
+  ['call-using-footer', CallUsingFooter],
 ];
 
 for (const [name, element] of elements) {

@@ -1,3 +1,8 @@
 /** The element classes, without defining any tag: see `define.ts` for that. */
 export { RemoteExtensionProvider } from './remote-extension-provider/remote-extension-provider.js';
 export { StoreController } from './shared/store-controller.js';
+export { StatusRemotePicker, StatusSavedEvent } from './status-remote-picker/status-remote-picker.js';
+export { AddNumberDialog, NumberSavedEvent } from './add-number-dialog/add-number-dialog.js';
+export { MyNumbers, NumberDeleteRequestEvent } from './my-numbers/my-numbers.js';
+export { AvailabilityMenu, ActiveStatusChangeEvent } from './availability-menu/availability-menu.js';
+export { CallUsingFooter, PlaceCallRequestEvent, CallPlacedEvent } from './call-using-footer/call-using-footer.js';

@@ -1,0 +1,58 @@
+/** Every visible string of `<add-number-dialog>`, in English and Swedish. */
+import type { StringTable } from '../shared/locale.js';
+
+export interface AddNumberDialogStrings {
+  readonly addTitle: string;
+  readonly editTitle: string;
+  readonly label: string;
+  readonly number: string;
+  readonly remoteExtension: string;
+  readonly fmc: string;
+  readonly callThrough: string;
+  readonly add: string;
+  readonly done: string;
+  /** The hint under Number, built from the platform's dial plan (PLAT-2). */
+  readonly example: (number: string) => string;
+  /** Accessible name of the "i" button when Remote Extension can't be turned on (ADD-3, PLAT-1). */
+  readonly whyUnavailable: string;
+  /** Accessible name of the "i" button when Remote Extension and Number are locked (EDIT-2). */
+  readonly whyLocked: string;
+  readonly lockedIntro: string;
+  readonly callThroughWarning: string;
+}
+
+const en: AddNumberDialogStrings = {
+  addTitle: 'Add Number',
+  editTitle: 'Edit Number',
+  label: 'Label',
+  number: 'Number',
+  remoteExtension: 'Remote Extension',
+  fmc: 'FMC',
+  callThrough: 'Call Through',
+  add: 'Add',
+  done: 'Done',
+  example: (number) => `e.g. ${number}`,
+  whyUnavailable: 'Why is Remote Extension unavailable?',
+  whyLocked: 'Why are Remote Extension and Number locked?',
+  lockedIntro: 'Remote Extension and the number can’t be changed:',
+  callThroughWarning: 'Call Through won’t work yet.',
+};
+
+const sv: AddNumberDialogStrings = {
+  addTitle: 'Lägg till nummer',
+  editTitle: 'Redigera nummer',
+  label: 'Etikett',
+  number: 'Nummer',
+  remoteExtension: 'Remote Extension',
+  fmc: 'FMC',
+  callThrough: 'Call Through',
+  add: 'Lägg till',
+  done: 'Klar',
+  example: (number) => `t.ex. ${number}`,
+  whyUnavailable: 'Varför går Remote Extension inte att välja?',
+  whyLocked: 'Varför är Remote Extension och numret låsta?',
+  lockedIntro: 'Remote Extension och numret kan inte ändras:',
+  callThroughWarning: 'Call Through fungerar inte än.',
+};
+
+export const addNumberDialogStrings: StringTable<AddNumberDialogStrings> = { en, sv };

@@ -1,0 +1,325 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { query, queryAll, state } from 'lit/decorators.js';
+import { activeStatus, findStatus, type DynamicStatus } from '../../src/model/index.js';
+import { localeOf } from '../shared/locale.js';
+import { StoreController } from '../shared/store-controller.js';
+import { sharedStrings } from '../shared/strings.js';
+import { baseStyles } from '../shared/styles.js';
+import { failureReason, isInside, menuFocusIndex } from '../shared/menu.js';
+import { availabilityStrings } from './strings.js';
+
+/** Fired after the platform has accepted a new active status (ACT-1). */
+export class ActiveStatusChangeEvent extends Event {
+  static readonly eventName = 'active-status-change';
+  readonly statusId: string;
+
+  constructor(statusId: string) {
+    super(ActiveStatusChangeEvent.eventName, { bubbles: true, composed: true });
+    this.statusId = statusId;
+  }
+}
+
+/**
+ * @summary The Availability menu (ACT-1): a menu button showing the active status, whose menu
+ * lists every dynamic status; choosing one makes it the active status. Every element in the same
+ * provider follows at once (ACT-2), because they all read one Store.
+ *
+ * @fires active-status-change - {ActiveStatusChangeEvent} The platform accepted a new active status.
+ *
+ * @csspart button - The menu button showing the avatar and the active status.
+ * @csspart avatar - The user's initials on the button.
+ * @csspart presence - The presence dot beside a status name.
+ * @csspart menu - The list of statuses.
+ * @csspart item - One status in the menu.
+ * @csspart error - Why the last change was refused.
+ *
+ * @cssprop --re-presence-available - Dot colour for available statuses.
+ * @cssprop --re-presence-busy - Dot colour for busy statuses.
+ * @cssprop --re-presence-away - Dot colour for away statuses.
+ * @cssprop --re-presence-dnd - Dot colour for Do Not Disturb.
+ */
+export class AvailabilityMenu extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: inline-block;
+        position: relative;
+        --_available: var(--re-presence-available, light-dark(#1e7d32, #7bd88f));
+        --_busy: var(--re-presence-busy, light-dark(#b3261e, #ffb4ab));
+        --_away: var(--re-presence-away, light-dark(#9a6700, #ffcf7a));
+        --_dnd: var(--re-presence-dnd, light-dark(#b3261e, #ffb4ab));
+      }
+      .avatar {
+        vertical-align: middle;
+        margin-inline-end: 0.35em;
+        display: inline-grid;
+        place-items: center;
+        width: 1.9em;
+        height: 1.9em;
+        border-radius: 50%;
+        background: var(--_accent);
+        color: var(--_surface);
+        font-weight: 600;
+        font-size: 0.85em;
+      }
+      .presence {
+        display: inline-block;
+        flex: none;
+        width: 0.7em;
+        height: 0.7em;
+        border-radius: 50%;
+        background: var(--_available);
+      }
+      .presence.busy {
+        background: var(--_busy);
+      }
+      .presence.away {
+        background: var(--_away);
+      }
+      .presence.dnd {
+        background: var(--_dnd);
+        box-shadow: inset 0 0 0 0.25em var(--_dnd), inset 0 0 0 0.35em var(--_surface);
+      }
+      [role='menu'] {
+        position: absolute;
+        z-index: 10;
+        inset-block-start: calc(100% + 0.25em);
+        inset-inline-start: 0;
+        min-width: 100%;
+        margin: 0;
+        padding: 0.25em 0;
+        background: var(--_surface);
+        border: 1px solid var(--_muted);
+        border-radius: var(--_radius);
+        box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
+        white-space: nowrap;
+      }
+      [role='menu'][hidden] {
+        display: none;
+      }
+      [role='menuitemradio'] {
+        display: flex;
+        align-items: center;
+        gap: 0.5em;
+        padding: 0.35em 0.8em;
+        cursor: pointer;
+      }
+      [role='menuitemradio']:hover,
+      [role='menuitemradio']:focus {
+        background: color-mix(in srgb, var(--_accent) 15%, transparent);
+        outline: none;
+      }
+      .check {
+        width: 1em;
+        text-align: center;
+      }
+      [aria-checked='true'] > .check::before {
+        content: '✓';
+      }
+      .error {
+        margin: 0.25em 0 0;
+      }
+    `,
+  ];
+
+  private readonly data = new StoreController(this);
+
+  /** Whether the status menu is showing. */
+  @state() accessor open = false;
+  /** A change this element asked for that the platform has not answered yet. */
+  @state() accessor choosing = false;
+  /** Why the last change was refused, shown under the button. */
+  @state() accessor error = '';
+  /** The polite live region's text. */
+  @state() accessor announcement = '';
+
+  @query('button') accessor button!: HTMLButtonElement;
+  @queryAll('[role="menuitemradio"]') accessor items!: NodeListOf<HTMLElement>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.handleOutsidePointer);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.handleOutsidePointer);
+  }
+
+  /** Opens the menu and focuses the active status. */
+  async show(): Promise<void> {
+    if (!this.data.state.data) return;
+    this.open = true;
+    this.error = '';
+    await this.updateComplete;
+    const items = [...this.items];
+    (items.find((item) => item.getAttribute('aria-checked') === 'true') ?? items[0])?.focus();
+  }
+
+  /** Closes the menu; `returnFocus` puts focus back on the button (Escape, a choice). */
+  hide(returnFocus = false): void {
+    this.open = false;
+    if (returnFocus) this.button.focus();
+  }
+
+  protected override render() {
+    const { data, phase, loadError } = this.data.state;
+    const locale = localeOf(this);
+    const shared = sharedStrings[locale];
+    if (!data) {
+      return phase === 'error' && loadError
+        ? html`<p class="error" part="error">${shared.loadFailed(loadError.message)}</p>`
+        : html`<span class="muted">${shared.loading}</span>`;
+    }
+    const strings = availabilityStrings[locale];
+    const active = activeStatus(data);
+    const busy = this.choosing || this.data.state.pending.some((c) => c.type === 'status/activate');
+    return html`
+      <span class="avatar" part="avatar" aria-hidden="true">${initials(data.user.displayName)}</span>
+      <button
+        type="button"
+        part="button"
+        aria-haspopup="menu"
+        aria-controls="menu"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-busy=${busy ? 'true' : 'false'}
+        aria-label=${strings.buttonName(active.name)}
+        aria-describedby=${this.error ? 'error' : nothing}
+        @click=${this.handleButtonClick}
+        @keydown=${this.handleButtonKeydown}
+      >
+        ${this.renderPresence(active)}
+        <span>${active.name}</span>
+      </button>
+      <div
+        id="menu"
+        role="menu"
+        part="menu"
+        aria-label=${strings.availability}
+        ?hidden=${!this.open}
+        @keydown=${this.handleMenuKeydown}
+        @focusout=${this.handleMenuFocusout}
+      >
+        ${data.statuses.map(
+          (status) => html`
+            <div
+              role="menuitemradio"
+              part="item"
+              tabindex="-1"
+              aria-checked=${status.id === active.id ? 'true' : 'false'}
+              data-status-id=${status.id}
+              @click=${() => void this.choose(status.id)}
+            >
+              <span class="check" aria-hidden="true"></span>
+              ${this.renderPresence(status)}
+              <span>${status.name}</span>
+            </div>
+          `,
+        )}
+      </div>
+      ${this.error ? html`<p id="error" class="error" part="error">${this.error}</p>` : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  private renderPresence(status: DynamicStatus) {
+    return html`<span class="presence ${status.presence}" part="presence" aria-hidden="true"></span>`;
+  }
+
+  /** Makes `statusId` the active status: shown at once by the Store, reverted if refused (SYNC-3). */
+  private async choose(statusId: string): Promise<void> {
+    this.hide(true);
+    const { store } = this.data;
+    const data = this.data.state.data;
+    const status = data && findStatus(data, statusId);
+    if (!store || !data || !status || statusId === data.activeStatusId) return;
+    if (this.choosing || this.data.state.pending.some((c) => c.type === 'status/activate')) return;
+    const locale = localeOf(this);
+    this.choosing = true;
+    this.error = '';
+    this.announcement = '';
+    try {
+      await store.setActiveStatus(statusId);
+      this.announcement = availabilityStrings[locale].nowYourStatus(status.name);
+      this.dispatchEvent(new ActiveStatusChangeEvent(statusId));
+    } catch (error) {
+      this.error = failureReason(error, locale);
+      this.announcement = this.error;
+    } finally {
+      this.choosing = false;
+    }
+  }
+
+  private handleButtonClick = (): void => {
+    if (this.open) this.hide();
+    else void this.show();
+  };
+
+  /**
+   * Enter, Space and the arrows open the menu on keydown, as in the APG example, rather than
+   * through the click a browser synthesises (which an unfocused Firefox window never sends).
+   */
+  private handleButtonKeydown = (event: KeyboardEvent): void => {
+    if (!['ArrowDown', 'ArrowUp', 'Enter', ' '].includes(event.key)) return;
+    event.preventDefault();
+    void this.show();
+  };
+
+  private handleMenuKeydown = (event: KeyboardEvent): void => {
+    const items = [...this.items];
+    const current = items.findIndex((item) => item === this.shadowRoot?.activeElement);
+    const next = menuFocusIndex(event.key, current, items.length);
+    if (next !== null) {
+      event.preventDefault();
+      items[next]?.focus();
+      return;
+    }
+    switch (event.key) {
+      case 'Enter':
+      case ' ': {
+        event.preventDefault();
+        const id = items[current]?.dataset['statusId'];
+        if (id) void this.choose(id);
+        break;
+      }
+      case 'Escape':
+        event.preventDefault();
+        event.stopPropagation();
+        this.hide(true);
+        break;
+      case 'Tab':
+        // Focus moves on to the next control on the page, as APG menus do.
+        this.hide();
+        break;
+    }
+  };
+
+  private handleMenuFocusout = (event: FocusEvent): void => {
+    const to = event.relatedTarget;
+    if (to instanceof Node && !this.shadowRoot?.contains(to) && to !== this) this.hide();
+  };
+
+  private handleOutsidePointer = (event: PointerEvent): void => {
+    if (this.open && !isInside(event, this)) this.hide();
+  };
+}
+
+/** "Alex Lindqvist" → "AL": the avatar's letters. */
+function initials(name: string): string {
+  return name
+    .split(/\s+/u)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => [...part][0]?.toUpperCase() ?? '')
+    .join('');
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'availability-menu': AvailabilityMenu;
+  }
+  interface GlobalEventHandlersEventMap {
+    'active-status-change': ActiveStatusChangeEvent;
+  }
+}

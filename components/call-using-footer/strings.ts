@@ -1,0 +1,50 @@
+import type { StringTable } from '../shared/locale.js';
+
+export interface CallUsingStrings {
+  /** The footer's caption and the menu's name. */
+  readonly callUsing: string;
+  /** The menu button's accessible name: the device that places outgoing calls now. */
+  readonly callUsingName: (device: string) => string;
+  /** Shown when the active status names no device the user has. */
+  readonly noDevice: string;
+  /** Announced once the platform has saved a new Call Using device. */
+  readonly callUsingSaved: (device: string) => string;
+  /** The prompt's heading and its radio group's legend (CALL-2). */
+  readonly placeCallWith: string;
+  /** What the prompt is about to call. */
+  readonly callTarget: (dial: string) => string;
+  /** Marks the active remote extension among the devices (CALL-3). */
+  readonly remoteExtension: string;
+  readonly call: string;
+  readonly calling: string;
+  /** Announced when the platform has started the call. */
+  readonly callingFrom: (dial: string, device: string) => string;
+}
+
+const en: CallUsingStrings = {
+  callUsing: 'Call Using',
+  callUsingName: (device) => `Call Using: ${device}`,
+  noDevice: 'No device',
+  callUsingSaved: (device) => `Outgoing calls now use ${device}.`,
+  placeCallWith: 'Place Call With',
+  callTarget: (dial) => `Call ${dial}`,
+  remoteExtension: 'Remote Extension',
+  call: 'Call',
+  calling: 'Calling…',
+  callingFrom: (dial, device) => `Calling ${dial} from ${device}.`,
+};
+
+const sv: CallUsingStrings = {
+  callUsing: 'Ring med',
+  callUsingName: (device) => `Ring med: ${device}`,
+  noDevice: 'Ingen enhet',
+  callUsingSaved: (device) => `Utgående samtal använder nu ${device}.`,
+  placeCallWith: 'Ring samtalet med',
+  callTarget: (dial) => `Ring ${dial}`,
+  remoteExtension: 'Remote Extension',
+  call: 'Ring',
+  calling: 'Ringer…',
+  callingFrom: (dial, device) => `Ringer ${dial} från ${device}.`,
+};
+
+export const callUsingStrings: StringTable<CallUsingStrings> = { en, sv };

@@ -1,0 +1,80 @@
+/** Every visible string of `<my-numbers>`, in English and Swedish. */
+import type { StringTable } from '../shared/locale.js';
+
+export interface MyNumbersStrings {
+  readonly heading: string;
+  /** Accessible name of the more (⋮) menu button. */
+  readonly more: string;
+  readonly newNumber: string;
+  readonly noPermission: string;
+  readonly edit: string;
+  readonly editNamed: (label: string) => string;
+  readonly delete: string;
+  readonly deleteNamed: (label: string) => string;
+  readonly markers: string;
+  readonly remoteExtension: string;
+  readonly adminProvisioned: string;
+  readonly activeRemoteExtension: string;
+  readonly fmc: string;
+  readonly callThrough: string;
+  readonly callThroughWontWork: string;
+  readonly empty: string;
+  readonly confirmHeading: (label: string) => string;
+  readonly confirmBody: string;
+  readonly deleting: (label: string) => string;
+  readonly deleted: (label: string) => string;
+  readonly notDeleted: (label: string, reason: string) => string;
+  readonly deleteKept: (label: string) => string;
+}
+
+const en: MyNumbersStrings = {
+  heading: 'My Numbers',
+  more: 'More actions for My Numbers',
+  newNumber: 'New',
+  noPermission: 'Your administrator does not let you change My Numbers.',
+  edit: 'Edit',
+  editNamed: (label) => `Edit ${label}`,
+  delete: 'Delete',
+  deleteNamed: (label) => `Delete ${label}`,
+  markers: 'Markers',
+  remoteExtension: 'Remote Extension',
+  adminProvisioned: 'Set by administrator',
+  activeRemoteExtension: 'Active remote extension',
+  fmc: 'FMC',
+  callThrough: 'Call Through',
+  callThroughWontWork: "Call Through won't work:",
+  empty: 'You have no numbers yet. To add one, choose More (⋮), then New.',
+  confirmHeading: (label) => `Delete ${label}?`,
+  confirmBody: 'The number is removed from My Numbers. This cannot be undone.',
+  deleting: (label) => `Deleting ${label}…`,
+  deleted: (label) => `${label} deleted.`,
+  notDeleted: (label, reason) => `${label} was not deleted. ${reason}`,
+  deleteKept: (label) => `${label} was kept.`,
+};
+
+const sv: MyNumbersStrings = {
+  heading: 'Mina nummer',
+  more: 'Fler åtgärder för Mina nummer',
+  newNumber: 'Nytt',
+  noPermission: 'Administratören tillåter inte att du ändrar Mina nummer.',
+  edit: 'Redigera',
+  editNamed: (label) => `Redigera ${label}`,
+  delete: 'Ta bort',
+  deleteNamed: (label) => `Ta bort ${label}`,
+  markers: 'Markeringar',
+  remoteExtension: 'Remote Extension',
+  adminProvisioned: 'Angiven av administratören',
+  activeRemoteExtension: 'Aktiv Remote Extension',
+  fmc: 'FMC',
+  callThrough: 'Call Through',
+  callThroughWontWork: 'Call Through fungerar inte:',
+  empty: 'Du har inga nummer än. Lägg till ett genom att välja Fler (⋮) och sedan Nytt.',
+  confirmHeading: (label) => `Ta bort ${label}?`,
+  confirmBody: 'Numret tas bort från Mina nummer. Det går inte att ångra.',
+  deleting: (label) => `Tar bort ${label}…`,
+  deleted: (label) => `${label} togs bort.`,
+  notDeleted: (label, reason) => `${label} togs inte bort. ${reason}`,
+  deleteKept: (label) => `${label} behölls.`,
+};
+
+export const myNumbersStrings: StringTable<MyNumbersStrings> = { en, sv };

@@ -1,0 +1,309 @@
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { PlaceCallRequestEvent, type CallPlacedEvent, type CallUsingFooter } from '../../components/index.js';
+import { SimulatedPlatform } from '../../src/platform/index.js';
+import type { Store } from '../../src/store/index.js';
+import { cleanUp, uniqueDatabase } from '../helpers.js';
+import { inProvider } from './fixture.js';
+
+/** The real simulator, counting the calls it is asked to place. */
+class CallCountingPlatform extends SimulatedPlatform {
+  calls = 0;
+
+  override placeCall(...args: Parameters<SimulatedPlatform['placeCall']>) {
+    this.calls++;
+    return super.placeCall(...args);
+  }
+}
+
+function shadow(element: Element): ShadowRoot {
+  if (!element.shadowRoot) throw new Error('no shadow root');
+  return element.shadowRoot;
+}
+
+function menuButton(footer: Element): HTMLButtonElement {
+  const button = shadow(footer).querySelector<HTMLButtonElement>('button[aria-haspopup="menu"]');
+  if (!button) throw new Error('no Call Using button');
+  return button;
+}
+
+function menu(footer: Element): HTMLElement {
+  return shadow(footer).querySelector<HTMLElement>('[role="menu"]')!;
+}
+
+function items(footer: Element): HTMLElement[] {
+  return [...shadow(footer).querySelectorAll<HTMLElement>('[role="menuitemradio"]')];
+}
+
+function item(footer: Element, startsWith: string): HTMLElement {
+  const found = items(footer).find((i) => i.textContent?.trim().startsWith(startsWith));
+  if (!found) throw new Error(`no menu item "${startsWith}"`);
+  return found;
+}
+
+function dialog(footer: Element): HTMLDialogElement {
+  return shadow(footer).querySelector('dialog')!;
+}
+
+function radios(footer: Element): HTMLInputElement[] {
+  return [...dialog(footer).querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+}
+
+/** The radio whose label starts with `name`. */
+function radio(footer: Element, name: string): HTMLInputElement {
+  const found = radios(footer).find((r) => r.closest('label')?.textContent?.trim().startsWith(name));
+  if (!found) throw new Error(`no radio "${name}"`);
+  return found;
+}
+
+function dialogButton(footer: Element, name: string): HTMLButtonElement {
+  const found = [...dialog(footer).querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+  if (!found) throw new Error(`no button "${name}"`);
+  return found;
+}
+
+function liveRegion(footer: Element): string {
+  return shadow(footer).querySelector('[role="status"]')?.textContent?.trim() ?? '';
+}
+
+async function settled(store: Store): Promise<void> {
+  await waitUntil(() => store.state.pending.length === 0, 'the change never settled');
+}
+
+async function promptOpen(footer: CallUsingFooter): Promise<void> {
+  await waitUntil(() => dialog(footer).open, 'Place Call With never opened');
+  await footer.updateComplete;
+}
+
+describe('<call-using-footer>', () => {
+  afterEach(cleanUp);
+
+  describe('Call Using', () => {
+    it('CALL-1 shows "Call Using" and the desk phone of Available', async () => {
+      const { element } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
+      const button = menuButton(element);
+      expect(shadow(element).textContent).to.contain('Call Using');
+      expect(button.getAttribute('aria-label')).to.equal('Call Using: Desk phone');
+      expect(button.textContent?.trim()).to.equal('Desk phone');
+      expect(shadow(element).querySelector('.bar')?.textContent).to.contain('4711');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      await expect(element).to.be.accessible();
+    });
+
+    it('CALL-1 lists the devices in its menu and saves the one chosen by keyboard', async () => {
+      const { element, platform, store } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
+      menuButton(element).focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => shadow(element).activeElement?.getAttribute('role') === 'menuitemradio', 'no item focused');
+      expect(menu(element).hidden).to.equal(false);
+      expect(menu(element).getAttribute('aria-label')).to.equal('Call Using');
+      expect(items(element).map((i) => i.textContent?.replace(/\s+/gu, ' ').trim())).to.deep.equal([
+        'Desk phone 4711',
+        'MiCollab softphone',
+        'Remote Extension Work mobile 0701234567',
+        'Mobile 0739876543',
+        'Home 087654321',
+      ]);
+      expect(shadow(element).activeElement).to.equal(item(element, 'Desk phone'));
+      expect(item(element, 'Desk phone').getAttribute('aria-checked')).to.equal('true');
+      await expect(element).to.be.accessible();
+      await sendKeys({ press: 'End' });
+      expect(shadow(element).activeElement).to.equal(item(element, 'Home'));
+      await sendKeys({ press: 'ArrowDown' });
+      expect(shadow(element).activeElement).to.equal(item(element, 'Desk phone'));
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      await element.updateComplete;
+      expect(menuButton(element).getAttribute('aria-label')).to.equal('Call Using: MiCollab softphone');
+      expect(shadow(element).activeElement).to.equal(menuButton(element));
+      await settled(store);
+      const saved = (await platform.load()).statuses.find((s) => s.id === 'available');
+      expect(saved?.callUsing).to.equal('softphone');
+      expect(saved?.sendCallsTo).to.equal('desk-phone');
+      await element.updateComplete;
+      expect(liveRegion(element)).to.equal('Outgoing calls now use MiCollab softphone.');
+    });
+
+    it('CALL-1 Escape closes the menu and returns focus to its button', async () => {
+      const { element, platform } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
+      menuButton(element).focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => shadow(element).activeElement?.getAttribute('role') === 'menuitemradio', 'no item focused');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Escape' });
+      await element.updateComplete;
+      expect(menu(element).hidden).to.equal(true);
+      expect(shadow(element).activeElement).to.equal(menuButton(element));
+      expect((await platform.load()).statuses.find((s) => s.id === 'available')?.callUsing).to.equal('desk-phone');
+    });
+
+    it('SYNC-3 reverts a refused Call Using change and shows the reason', async () => {
+      const { element, platform, store } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
+      platform.configure({ failureRate: 1 });
+      menuButton(element).click();
+      await element.updateComplete;
+      item(element, 'MiCollab softphone').click();
+      await settled(store);
+      await waitUntil(() => shadow(element).querySelector('.error'), 'no reason shown');
+      await element.updateComplete;
+      expect(shadow(element).querySelector('.error')?.textContent?.trim()).to.equal(
+        'The platform is not answering. Try again in a moment.',
+      );
+      expect(menuButton(element).getAttribute('aria-label')).to.equal('Call Using: Desk phone');
+      await expect(element).to.be.accessible();
+    });
+  });
+
+  describe('Place Call With', () => {
+    it('CALL-2 placeCall() opens the prompt with the Call Using device preselected', async () => {
+      const { element } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
+      element.placeCall('4712');
+      await promptOpen(element);
+      const prompt = dialog(element);
+      expect(prompt.querySelector('h2')?.textContent?.trim()).to.equal('Place Call With');
+      expect(prompt.textContent).to.contain('Call 4712');
+      expect(prompt.querySelector('fieldset legend')?.textContent?.trim()).to.equal('Place Call With');
+      expect(radios(element)).to.have.length(5);
+      expect(radio(element, 'Desk phone').checked).to.equal(true);
+      expect(shadow(element).activeElement).to.equal(radio(element, 'Desk phone'));
+      expect(dialogButton(element, 'Call')).to.exist;
+      expect(dialogButton(element, 'Cancel')).to.exist;
+      await expect(element).to.be.accessible();
+    });
+
+    it('CALL-2 opens from a place-call-request sent elsewhere in the page, calls, closes and returns focus', async () => {
+      const { element } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
+      const outside = document.createElement('button');
+      outside.textContent = 'Call 4712';
+      outside.addEventListener('click', () => outside.dispatchEvent(new PlaceCallRequestEvent('4712')));
+      document.body.append(outside);
+      try {
+        outside.focus();
+        outside.click();
+        await promptOpen(element);
+        // Keyboard: pick MiCollab softphone in the radio group, then confirm with Call.
+        await sendKeys({ press: 'ArrowDown' });
+        expect(radio(element, 'MiCollab softphone').checked).to.equal(true);
+        const placed = oneEvent<CallPlacedEvent>(element, 'call-placed');
+        dialogButton(element, 'Call').click();
+        const call = await placed;
+        expect(call.dial).to.equal('4712');
+        expect(call.deviceId).to.equal('softphone');
+        expect(call.callId).to.be.a('string').and.not.be.empty;
+        await element.updateComplete;
+        expect(dialog(element).open).to.equal(false);
+        expect(liveRegion(element)).to.equal('Calling 4712 from MiCollab softphone.');
+        expect(document.activeElement).to.equal(outside);
+      } finally {
+        outside.remove();
+      }
+    });
+
+    it('CALL-2 shows Calling… and places one call however often Call is pressed', async () => {
+      const platform = new CallCountingPlatform({ databaseName: uniqueDatabase('platform'), latency: 150 });
+      const { element } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`, { platform });
+      element.placeCall('4712');
+      await promptOpen(element);
+      const placed = oneEvent<CallPlacedEvent>(element, 'call-placed');
+      dialogButton(element, 'Call').click();
+      await element.updateComplete;
+      const calling = dialogButton(element, 'Calling…');
+      expect(calling.getAttribute('aria-disabled')).to.equal('true');
+      calling.click();
+      calling.click();
+      await placed;
+      expect(platform.calls).to.equal(1);
+    });
+
+    it('CALL-2 Cancel and Escape close the prompt without calling', async () => {
+      const platform = new CallCountingPlatform({ databaseName: uniqueDatabase('platform') });
+      const { element } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`, { platform });
+      menuButton(element).focus();
+      element.placeCall('4712');
+      await promptOpen(element);
+      dialogButton(element, 'Cancel').click();
+      await element.updateComplete;
+      expect(dialog(element).open).to.equal(false);
+      expect(shadow(element).activeElement).to.equal(menuButton(element));
+
+      element.placeCall('4712');
+      await promptOpen(element);
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialog(element).open, 'Escape did not close the prompt');
+      await element.updateComplete;
+      expect(shadow(element).activeElement).to.equal(menuButton(element));
+      expect(platform.calls).to.equal(0);
+    });
+
+    it('CALL-2 stays open with the reason when the platform cannot place the call', async () => {
+      const { element, platform } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
+      platform.configure({ failureRate: 1 });
+      element.placeCall('4712');
+      await promptOpen(element);
+      dialogButton(element, 'Call').click();
+      await waitUntil(() => dialog(element).querySelector('.error'), 'no reason shown');
+      expect(dialog(element).open).to.equal(true);
+      expect(dialog(element).querySelector('.error')?.textContent?.trim()).to.equal(
+        'The platform is not answering. Try again in a moment.',
+      );
+      expect(dialogButton(element, 'Call').getAttribute('aria-disabled')).to.equal('false');
+      await expect(element).to.be.accessible();
+    });
+  });
+
+  describe('with an active remote extension', () => {
+    it('CALL-2 CALL-3 lists, marks and preselects the active RE in Place Call With, and lists it under Call Using', async () => {
+      const { element, store } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
+      await store.setActiveStatus('work-from-home');
+      await element.updateComplete;
+      expect(menuButton(element).getAttribute('aria-label')).to.equal('Call Using: Remote Extension Work mobile');
+
+      element.placeCall('4712');
+      await promptOpen(element);
+      const re = radio(element, 'Remote Extension Work mobile');
+      expect(re.checked).to.equal(true);
+      expect(re.closest('label')?.querySelector('.badge')?.textContent?.trim()).to.equal('Remote Extension');
+      expect(re.closest('label')?.textContent).to.contain('0701234567');
+      expect(radios(element).filter((r) => r.checked)).to.have.length(1);
+      const placed = oneEvent<CallPlacedEvent>(element, 'call-placed');
+      dialogButton(element, 'Call').click();
+      expect((await placed).deviceId).to.equal('work-mobile');
+      await element.updateComplete;
+
+      menuButton(element).click();
+      await element.updateComplete;
+      const menuItem = item(element, 'Remote Extension Work mobile');
+      expect(menuItem.getAttribute('aria-checked')).to.equal('true');
+      expect(menuItem.textContent).to.contain('0701234567');
+    });
+  });
+
+  describe('in Swedish', () => {
+    it('CALL-1 CALL-2 words the footer and the prompt from its Swedish strings', async () => {
+      const { element } = await inProvider<CallUsingFooter>(html`<call-using-footer lang="sv"></call-using-footer>`);
+      expect(menuButton(element).getAttribute('aria-label')).to.equal('Ring med: Desk phone');
+      element.placeCall('4712');
+      await promptOpen(element);
+      expect(dialog(element).textContent).to.contain('Ring 4712');
+      expect(dialogButton(element, 'Avbryt')).to.exist;
+    });
+  });
+
+  describe('markup in labels', () => {
+    it('EMB-3 shows a device label with markup as text, in the menu and the prompt', async () => {
+      const { element, platform, store } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
+      const hostile = '<img src=x onerror="window.__pwned=1"><b>Boss</b>';
+      await platform.admin.provisionRemoteExtension('hostile', hostile, '0701112233');
+      await waitUntil(() => store.state.data?.numbers.some((n) => n.id === 'hostile'), 'the feed never brought the number');
+      await element.updateComplete;
+      menuButton(element).click();
+      await element.updateComplete;
+      expect(item(element, `Remote Extension ${hostile}`)).to.exist;
+      element.placeCall('4712');
+      await promptOpen(element);
+      expect(radio(element, `Remote Extension ${hostile}`)).to.exist;
+      expect(shadow(element).querySelector('img, b')).to.equal(null);
+      expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
+    });
+  });
+});

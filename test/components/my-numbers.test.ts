@@ -1,0 +1,502 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../components/define.js';
+import { NumberDeleteRequestEvent, type MyNumbers, type RemoteExtensionProvider } from '../../components/index.js';
+import { SimulatedPlatform } from '../../src/platform/index.js';
+import { cleanUp, simulatedPlatform, uniqueDatabase } from '../helpers.js';
+import { inProvider } from './fixture.js';
+
+/** A platform that does not let this user change My Numbers. */
+class ReadOnlyPlatform extends SimulatedPlatform {
+  override async load(...args: Parameters<SimulatedPlatform['load']>) {
+    const snapshot = await super.load(...args);
+    const permissions = { ...snapshot.platform.permissions, manageNumbers: false };
+    return { ...snapshot, platform: { ...snapshot.platform, permissions } };
+  }
+}
+
+// ---- What a person sees, by role and accessible name ----------------------------------------
+
+function root(el: MyNumbers): ShadowRoot {
+  if (!el.shadowRoot) throw new Error('<my-numbers> has no shadow root');
+  return el.shadowRoot;
+}
+
+function text(node: Element | ShadowRoot | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+}
+
+/** The accessible name of a button: its aria-label, else its text. */
+function nameOf(button: Element): string {
+  return button.getAttribute('aria-label') ?? text(button);
+}
+
+function buttons(scope: Element | ShadowRoot): HTMLButtonElement[] {
+  return [...scope.querySelectorAll<HTMLButtonElement>('button')];
+}
+
+function button(scope: Element | ShadowRoot, name: string): HTMLButtonElement | undefined {
+  return buttons(scope).find((b) => nameOf(b) === name);
+}
+
+function theButton(scope: Element | ShadowRoot, name: string): HTMLButtonElement {
+  const found = button(scope, name);
+  if (!found) throw new Error(`No button named "${name}"; there are: ${buttons(scope).map(nameOf).join(', ')}`);
+  return found;
+}
+
+function list(el: MyNumbers): HTMLElement | null {
+  return root(el).querySelector('[role="list"]');
+}
+
+function rows(el: MyNumbers): HTMLElement[] {
+  return [...(list(el)?.children ?? [])] as HTMLElement[];
+}
+
+function row(el: MyNumbers, label: string): HTMLElement | undefined {
+  return rows(el).find((r) => text(r.querySelector('[part="label"]')) === label);
+}
+
+function theRow(el: MyNumbers, label: string): HTMLElement {
+  const found = row(el, label);
+  if (!found) throw new Error(`No row labelled "${label}"`);
+  return found;
+}
+
+function markers(r: HTMLElement): string[] {
+  return [...r.querySelectorAll('[part="markers"] li')].map((m) => text(m));
+}
+
+function moreButton(el: MyNumbers): HTMLButtonElement {
+  const found = buttons(root(el)).find((b) => nameOf(b).includes('More'));
+  if (!found) throw new Error('No More button');
+  return found;
+}
+
+function menu(el: MyNumbers): HTMLElement {
+  return root(el).querySelector<HTMLElement>('[role="menu"]')!;
+}
+
+function menuItems(el: MyNumbers): HTMLElement[] {
+  return [...menu(el).querySelectorAll<HTMLElement>('[role="menuitem"]')];
+}
+
+function confirmDialog(el: MyNumbers): HTMLDialogElement {
+  return root(el).querySelector<HTMLDialogElement>('dialog[role="alertdialog"]')!;
+}
+
+function liveRegion(el: MyNumbers): HTMLElement {
+  return root(el).querySelector<HTMLElement>('[role="status"]')!;
+}
+
+function focused(el: MyNumbers): Element | null {
+  return root(el).activeElement;
+}
+
+interface NumberDialogLike extends HTMLElement {
+  open: boolean;
+}
+
+function numberDialog(el: MyNumbers): NumberDialogLike {
+  return root(el).querySelector<NumberDialogLike>('add-number-dialog')!;
+}
+
+async function settle(el: MyNumbers): Promise<void> {
+  await el.updateComplete;
+}
+
+async function mount(options: Parameters<typeof inProvider>[1] = {}) {
+  const mounted = await inProvider<MyNumbers>(html`<my-numbers></my-numbers>`, options);
+  await waitUntil(() => list(mounted.element) !== null || mounted.store.state.phase === 'error', 'the list never showed');
+  return mounted;
+}
+
+/** Clicks Delete on a row and waits for the confirmation dialog. */
+async function askToDelete(el: MyNumbers, label: string): Promise<HTMLDialogElement> {
+  theButton(root(el), `Delete ${label}`).click();
+  await waitUntil(() => confirmDialog(el).open, 'the confirmation never opened');
+  return confirmDialog(el);
+}
+
+describe('<my-numbers>', () => {
+  afterEach(cleanUp);
+
+  describe('the list', () => {
+    it('NUM-1 lists all three sample numbers with labels, dials and markers', async () => {
+      const { element } = await mount();
+      expect(text(root(element).querySelector('h2'))).to.equal('My Numbers');
+      expect(rows(element).map((r) => text(r.querySelector('[part="label"]')))).to.deep.equal([
+        'Remote Extension Work mobile',
+        'Mobile',
+        'Home',
+      ]);
+      expect(rows(element).map((r) => text(r.querySelector('[part="dial"]')))).to.deep.equal([
+        '0701234567',
+        '0739876543',
+        '087654321',
+      ]);
+      expect(markers(theRow(element, 'Remote Extension Work mobile'))).to.deep.equal([
+        'Remote Extension',
+        'Set by administrator',
+        'FMC',
+      ]);
+      expect(markers(theRow(element, 'Mobile'))).to.deep.equal([]);
+      expect(markers(theRow(element, 'Home'))).to.deep.equal([]);
+    });
+
+    it('NUM-1 marks the active remote extension once its status is active', async () => {
+      const { element, store } = await mount();
+      expect(markers(theRow(element, 'Remote Extension Work mobile'))).not.to.include('Active remote extension');
+      await store.setActiveStatus('work-from-home');
+      await settle(element);
+      expect(markers(theRow(element, 'Remote Extension Work mobile'))).to.deep.equal([
+        'Remote Extension',
+        'Set by administrator',
+        'Active remote extension',
+        'FMC',
+      ]);
+    });
+
+    it('NUM-1 shows the FMC and Call Through markers as text a screen reader reads', async () => {
+      const { element, store } = await mount();
+      await store.updateNumber('work-mobile', { callThrough: true });
+      await settle(element);
+      const work = theRow(element, 'Remote Extension Work mobile');
+      expect(markers(work)).to.include.members(['FMC', 'Call Through']);
+      const badges = work.querySelector('[part="markers"]')!;
+      expect(badges.closest('[aria-hidden="true"]') === null, 'not aria-hidden').to.equal(true);
+      expect(getComputedStyle(badges).display).not.to.equal('none');
+    });
+
+    it('NUM-4 shows an admin-provisioned label as the platform gives it, starting with "Remote Extension"', async () => {
+      const { element, platform } = await mount();
+      const prefix = (await platform.load()).platform.adminLabelPrefix;
+      expect(prefix).to.equal('Remote Extension');
+      const admin = rows(element).filter((r) => markers(r).includes('Set by administrator'));
+      expect(admin).to.have.length(1);
+      expect(text(admin[0]!.querySelector('[part="label"]')).startsWith(prefix)).to.equal(true);
+      await platform.admin.provisionRemoteExtension('car-phone', 'Car phone', '0705556677');
+      await waitUntil(() => row(element, 'Remote Extension Car phone'), 'the new admin number never arrived');
+      expect(markers(theRow(element, 'Remote Extension Car phone'))).to.include('Set by administrator');
+    });
+
+    it('NUM-3 offers Edit for every number and Delete only for mobile and home', async () => {
+      const { element } = await mount();
+      const names = buttons(root(element)).map(nameOf);
+      for (const label of ['Remote Extension Work mobile', 'Mobile', 'Home']) expect(names).to.include(`Edit ${label}`);
+      expect(names.filter((n) => n.startsWith('Delete '))).to.deep.equal(['Delete Mobile', 'Delete Home']);
+      expect(button(theRow(element, 'Remote Extension Work mobile'), 'Delete Remote Extension Work mobile') === undefined).to.equal(true);
+    });
+
+    it('NUM-3 Edit opens Edit Number for that number', async () => {
+      const { element } = await mount();
+      expect(customElements.get('add-number-dialog'), '<add-number-dialog> is defined').to.not.equal(undefined);
+      const edit = theButton(root(element), 'Edit Home');
+      edit.focus();
+      edit.click();
+      const dialog = numberDialog(element);
+      await waitUntil(() => dialog.open, 'Edit Number never opened');
+      expect(text(dialog.shadowRoot?.querySelector('h2, [part="heading"]'))).to.equal('Edit Number');
+      const labelInput = dialog.shadowRoot?.querySelector<HTMLInputElement>('input#label');
+      expect(labelInput?.value).to.equal('Home');
+    });
+
+    it('is accessible with the list shown', async () => {
+      const { element } = await mount();
+      await expect(element).to.be.accessible();
+    });
+  });
+
+  describe('the more menu', () => {
+    it('NUM-2 has a More button that opens a menu holding New', async () => {
+      const { element } = await mount();
+      const more = moreButton(element);
+      expect(nameOf(more)).to.contain('More');
+      expect(more.getAttribute('aria-haspopup')).to.equal('menu');
+      expect(more.getAttribute('aria-expanded')).to.equal('false');
+      expect(menu(element).hidden).to.equal(true);
+      more.click();
+      await settle(element);
+      expect(more.getAttribute('aria-expanded')).to.equal('true');
+      expect(menu(element).hidden).to.equal(false);
+      expect(menuItems(element).map((i) => text(i))).to.deep.equal(['New']);
+      await waitUntil(() => focused(element) === menuItems(element)[0], 'focus never moved to New');
+    });
+
+    it('NUM-2 works from the keyboard: Enter opens, arrows move, Escape returns focus to the button', async () => {
+      const { element } = await mount();
+      const more = moreButton(element);
+      more.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => focused(element) === menuItems(element)[0], 'Enter did not focus New');
+      expect(more.getAttribute('aria-expanded')).to.equal('true');
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focused(element) === menuItems(element)[0], 'focus').to.equal(true);
+      await sendKeys({ press: 'End' });
+      expect(focused(element) === menuItems(element).at(-1), 'focus').to.equal(true);
+      await sendKeys({ press: 'Home' });
+      expect(focused(element) === menuItems(element)[0], 'focus').to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      await settle(element);
+      expect(more.getAttribute('aria-expanded')).to.equal('false');
+      expect(menu(element).hidden).to.equal(true);
+      expect(focused(element) === more, 'focus').to.equal(true);
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => focused(element) === menuItems(element)[0], 'ArrowDown on the button did not open the menu');
+    });
+
+    it('NUM-2 closes when a click lands outside it', async () => {
+      const { element } = await mount();
+      moreButton(element).click();
+      await settle(element);
+      expect(menu(element).hidden).to.equal(false);
+      root(element).querySelector('h2')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      await settle(element);
+      expect(menu(element).hidden).to.equal(true);
+      expect(moreButton(element).getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('NUM-2 New opens the Add Number dialog', async () => {
+      const { element } = await mount();
+      expect(customElements.get('add-number-dialog'), '<add-number-dialog> is defined').to.not.equal(undefined);
+      const more = moreButton(element);
+      more.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => focused(element) === menuItems(element)[0]);
+      await sendKeys({ press: 'Enter' });
+      const dialog = numberDialog(element);
+      await waitUntil(() => dialog.open, 'Add Number never opened');
+      expect(text(dialog.shadowRoot?.querySelector('h2, [part="heading"]'))).to.equal('Add Number');
+      expect(menu(element).hidden).to.equal(true);
+    });
+
+    it('NUM-2 disables New with the reason when the platform does not let the user change numbers', async () => {
+      const { element } = await mount({ platform: new ReadOnlyPlatform({ databaseName: uniqueDatabase('platform') }) });
+      moreButton(element).click();
+      await settle(element);
+      const item = menuItems(element)[0]!;
+      expect(item.getAttribute('aria-disabled')).to.equal('true');
+      const reason = root(element).getElementById(item.getAttribute('aria-describedby') ?? '');
+      expect(text(reason)).to.contain('administrator');
+      item.click();
+      await settle(element);
+      expect(numberDialog(element).open).to.equal(false);
+      expect(theButton(root(element), 'Delete Home').getAttribute('aria-disabled')).to.equal('true');
+      theButton(root(element), 'Delete Home').click();
+      await settle(element);
+      expect(confirmDialog(element).open).to.equal(false);
+    });
+
+    it('is accessible with the menu open', async () => {
+      const { element } = await mount();
+      moreButton(element).click();
+      await settle(element);
+      await expect(element).to.be.accessible();
+    });
+  });
+
+  describe('deleting', () => {
+    it('NUM-5 asks for confirmation before deleting Home, and Cancel keeps it', async () => {
+      const { element, platform } = await mount();
+      const dialog = await askToDelete(element, 'Home');
+      expect(text(dialog.querySelector('h3'))).to.equal('Delete Home?');
+      expect(buttons(dialog).map(nameOf)).to.deep.equal(['Delete', 'Cancel']);
+      await waitUntil(() => focused(element) === theButton(dialog, 'Cancel'), 'focus did not go to Cancel');
+      theButton(dialog, 'Cancel').click();
+      await waitUntil(() => !dialog.open, 'Cancel did not close the confirmation');
+      await settle(element);
+      expect(row(element, 'Home') !== undefined, 'row Home shown').to.equal(true);
+      expect((await platform.load()).numbers.map((n) => n.id)).to.include('home');
+      await waitUntil(() => focused(element) === button(root(element), 'Delete Home'), 'focus did not return to Delete');
+    });
+
+    it('NUM-5 Escape cancels the confirmation', async () => {
+      const { element, platform } = await mount();
+      const dialog = await askToDelete(element, 'Home');
+      await waitUntil(() => focused(element) === theButton(dialog, 'Cancel'));
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialog.open, 'Escape did not close the confirmation');
+      await settle(element);
+      expect(row(element, 'Home') !== undefined, 'row Home shown').to.equal(true);
+      expect((await platform.load()).numbers.map((n) => n.id)).to.include('home');
+      await waitUntil(() => focused(element) === button(root(element), 'Delete Home'), 'focus did not return to Delete');
+    });
+
+    it('NUM-5 confirming removes Home from the list and from the platform', async () => {
+      const { element, platform } = await mount();
+      const dialog = await askToDelete(element, 'Home');
+      theButton(dialog, 'Delete').click();
+      await waitUntil(() => row(element, 'Home') === undefined, 'Home stayed in the list');
+      expect(dialog.open).to.equal(false);
+      await waitUntil(() => text(liveRegion(element)) === 'Home deleted.', 'the deletion was not announced');
+      expect((await platform.load()).numbers.map((n) => n.id)).to.deep.equal(['work-mobile', 'mobile']);
+      expect(focused(element) === list(element), 'focus').to.equal(true);
+    });
+
+    it('NUM-5 refuses to delete a number a status uses, naming the status, without asking', async () => {
+      const { element, store, platform } = await mount();
+      await store.updateStatus({ id: 'in-a-meeting', remoteExtensionId: null, callUsing: 'softphone', sendCallsTo: 'home' });
+      await settle(element);
+      theButton(root(element), 'Delete Home').click();
+      await settle(element);
+      expect(confirmDialog(element).open).to.equal(false);
+      const home = theRow(element, 'Home');
+      expect(text(home)).to.contain('In a Meeting');
+      expect(text(home)).to.contain('This number is used by the status In a Meeting.');
+      expect(text(liveRegion(element))).to.contain('In a Meeting');
+      expect((await platform.load()).numbers.map((n) => n.id)).to.include('home');
+      await expect(element).to.be.accessible();
+    });
+
+    it('NUM-5 fires a cancelable number-delete-request first; cancelling it keeps the number', async () => {
+      const { element, platform } = await mount();
+      const dialog = await askToDelete(element, 'Mobile');
+      const requested = oneEvent(document, 'number-delete-request');
+      const veto = (event: NumberDeleteRequestEvent) => event.preventDefault();
+      document.addEventListener('number-delete-request', veto);
+      try {
+        theButton(dialog, 'Delete').click();
+        const event = (await requested) as unknown as NumberDeleteRequestEvent;
+        expect(event).to.be.instanceOf(NumberDeleteRequestEvent);
+        expect(event.numberId).to.equal('mobile');
+        expect(event.cancelable && event.bubbles && event.composed).to.equal(true);
+      } finally {
+        document.removeEventListener('number-delete-request', veto);
+      }
+      await settle(element);
+      await waitUntil(() => text(liveRegion(element)) === 'Mobile was kept.', 'the veto was not announced');
+      expect(row(element, 'Mobile') !== undefined, 'row Mobile shown').to.equal(true);
+      expect((await platform.load()).numbers.map((n) => n.id)).to.include('mobile');
+    });
+
+    it('SYNC-3 shows a refused delete at once, then brings the row back with the reason', async () => {
+      const { element, platform } = await mount();
+      platform.configure({ latency: 300, failureRate: 1 });
+      const dialog = await askToDelete(element, 'Home');
+      theButton(dialog, 'Delete').click();
+      await waitUntil(() => row(element, 'Home') === undefined, 'the row did not go at once');
+      expect(text(liveRegion(element))).to.equal('Deleting Home…');
+      await waitUntil(() => row(element, 'Home'), 'the refused delete was never rolled back', { timeout: 5000 });
+      await waitUntil(() => text(theRow(element, 'Home')).includes('The platform is not answering'), 'no reason shown');
+      expect(text(liveRegion(element))).to.contain('Home was not deleted.');
+      expect(text(liveRegion(element))).to.contain('The platform is not answering');
+      platform.configure({ latency: 0, failureRate: 0 });
+      expect((await platform.load()).numbers.map((n) => n.id)).to.include('home');
+    });
+
+    it('is accessible with the confirmation open', async () => {
+      const { element } = await mount();
+      await askToDelete(element, 'Home');
+      await expect(element).to.be.accessible();
+    });
+  });
+
+  describe('states', () => {
+    it('NUM-6 says there are no numbers and how to add one', async () => {
+      const platform = simulatedPlatform();
+      for (const id of ['work-mobile', 'mobile', 'home']) await platform.admin.removeNumber(id);
+      const { element } = await inProvider<MyNumbers>(html`<my-numbers></my-numbers>`, { platform });
+      await settle(element);
+      expect(list(element) === null, 'no list').to.equal(true);
+      const body = text(root(element));
+      expect(body).to.contain('You have no numbers yet.');
+      expect(body).to.contain('More');
+      expect(body).to.contain('New');
+      await expect(element).to.be.accessible();
+    });
+
+    it('NUM-6 shows Loading… while the platform has not answered', async () => {
+      const platform = simulatedPlatform({ latency: 60000 });
+      const provider = await fixture<RemoteExtensionProvider>(
+        html`<remote-extension-provider .client=${platform}><my-numbers></my-numbers></remote-extension-provider>`,
+      );
+      const element = provider.querySelector('my-numbers')!;
+      await waitUntil(() => text(root(element)).includes('Loading…'), 'Loading… never showed');
+      const busy = root(element).querySelector('[aria-busy="true"]');
+      expect(text(busy)).to.contain('Loading…');
+      expect(list(element) === null, 'no list').to.equal(true);
+    });
+
+    it('NUM-6 shows why loading failed and Try again loads the list', async () => {
+      const { element, platform } = await mount({ failureRate: 1 });
+      expect(list(element) === null, 'no list').to.equal(true);
+      expect(text(root(element))).to.contain('Your settings could not be loaded. The platform is not answering');
+      await expect(element).to.be.accessible();
+      platform.configure({ failureRate: 0 });
+      theButton(root(element), 'Try again').click();
+      await waitUntil(() => rows(element).length === 3, 'Try again did not load the list');
+      expect(button(root(element), 'Try again') === undefined, 'Try again gone').to.equal(true);
+    });
+
+    it('NUM-6 says when the browser is offline, and stops saying it when back online', async () => {
+      const { element } = await mount();
+      expect(text(root(element))).not.to.contain('You are offline');
+      window.dispatchEvent(new Event('offline'));
+      await settle(element);
+      expect(text(root(element))).to.contain('You are offline');
+      window.dispatchEvent(new Event('online'));
+      await settle(element);
+      expect(text(root(element))).not.to.contain('You are offline');
+    });
+
+    it('NUM-6 shows Saving… on a row while a change to it is pending', async () => {
+      const { element, store, platform } = await mount();
+      platform.configure({ latency: 300 });
+      const saving = store.updateNumber('mobile', { label: 'Mobile phone' });
+      await settle(element);
+      const mobile = theRow(element, 'Mobile phone');
+      expect(text(mobile)).to.contain('Saving…');
+      expect(mobile.getAttribute('aria-busy')).to.equal('true');
+      expect(theButton(mobile, 'Delete Mobile phone').getAttribute('aria-disabled')).to.equal('true');
+      expect(text(theRow(element, 'Home'))).not.to.contain('Saving…');
+      await saving;
+      await settle(element);
+      expect(text(theRow(element, 'Mobile phone'))).not.to.contain('Saving…');
+    });
+  });
+
+  describe('rules shown in the list', () => {
+    it('FMC-2 warns under a number whose Call Through cannot work, saying what to change', async () => {
+      const { element, store } = await mount();
+      expect(text(root(element))).not.to.contain("Call Through won't work");
+      await store.updateNumber('work-mobile', { callThrough: true });
+      await settle(element);
+      const work = theRow(element, 'Remote Extension Work mobile');
+      expect(text(work)).to.contain(
+        "Call Through won't work: Choose this number as the Remote Extension of your current status, Available.",
+      );
+      await store.setActiveStatus('work-from-home');
+      await settle(element);
+      expect(text(theRow(element, 'Remote Extension Work mobile'))).not.to.contain("Call Through won't work");
+    });
+
+    it('PLAT-1 shows one note and no Remote Extension markers on a platform that is not MX-One', async () => {
+      const { element } = await mount({ profile: { kind: 'mivoice-business' } });
+      const notes = [...root(element).querySelectorAll('[part="note"]')].map((n) => text(n));
+      expect(notes).to.deep.equal(['Remote Extension needs MiVoice MX-One.']);
+      expect(rows(element)).to.have.length(3);
+      const allMarkers = rows(element).flatMap(markers);
+      expect(allMarkers).not.to.include('Remote Extension');
+      expect(allMarkers).not.to.include('Active remote extension');
+      expect(allMarkers).not.to.include('Call Through');
+      expect(markers(theRow(element, 'Work mobile'))).to.deep.equal(['Set by administrator', 'FMC']);
+    });
+
+    it('PLAT-1 shows no such note on MX-One', async () => {
+      const { element } = await mount();
+      expect(text(root(element))).not.to.contain('needs MiVoice MX-One');
+    });
+
+    it('EMB-3 renders a label that looks like markup as text', async () => {
+      const { element, store } = await mount();
+      const label = '<img src=x onerror="window.__pwned=1">';
+      await store.createNumber({ label, dial: '0701112233', remoteExtension: false });
+      await settle(element);
+      expect(text(theRow(element, label).querySelector('[part="label"]'))).to.equal(label);
+      expect(root(element).querySelector('img') === null, 'no img').to.equal(true);
+      expect(button(root(element), `Delete ${label}`) !== undefined, 'Delete offered').to.equal(true);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
+    });
+  });
+});
