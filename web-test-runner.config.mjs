@@ -59,13 +59,6 @@ function makeFirefox() {
       executablePath: firefoxPath,
       headless: true,
     },
-    // Firefox gives window focus only to the first page it opens; without focus, Enter on a
-    // button never becomes a click, so keyboard tests in later files would fail.
-    async createPage({ context }) {
-      const page = await context.newPage();
-      await page.bringToFront();
-      return page;
-    },
   });
   launcher.name = 'Firefox';
   return launcher;

@@ -152,11 +152,16 @@ describe('<availability-menu>', () => {
     });
 
     it('ACT-1 Tab and a click outside close the menu', async () => {
-      const { element } = await inProvider<AvailabilityMenu>(html`<availability-menu></availability-menu>`);
+      // The button after the menu keeps Tab inside the page: leaving it moves Firefox's focus to
+      // the browser's own toolbar for the rest of the run.
+      const { element } = await inProvider<AvailabilityMenu>(
+        html`<availability-menu></availability-menu><button>After the menu</button>`,
+      );
       await openByKeyboard(element);
       await sendKeys({ press: 'Tab' });
       await element.updateComplete;
       expect(menu(element).hidden).to.equal(true);
+      expect(document.activeElement?.textContent).to.equal('After the menu');
       menuButton(element).click();
       await element.updateComplete;
       expect(menu(element).hidden).to.equal(false);
