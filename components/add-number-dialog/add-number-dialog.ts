@@ -17,10 +17,9 @@ import {
   type Problem,
   type Snapshot,
 } from '../../src/model/index.js';
-import { isPlatformError } from '../../src/platform/index.js';
 import { localeOf } from '../shared/locale.js';
 import { StoreController } from '../shared/store-controller.js';
-import { sharedStrings } from '../shared/strings.js';
+import { failureReason, problemOf, sharedStrings } from '../shared/strings.js';
 import { baseStyles } from '../shared/styles.js';
 import { addNumberDialogStrings } from './strings.js';
 
@@ -618,12 +617,8 @@ export class AddNumberDialog extends LitElement {
       this.dispatchEvent(new NumberSavedEvent(id, mode));
     } catch (error) {
       this.saving = false;
-      const problem = isPlatformError(error) ? error.problem : undefined;
-      const message = problem
-        ? this.shared.problem(problem)
-        : error instanceof Error
-          ? error.message
-          : String(error);
+      const problem = problemOf(error);
+      const message = failureReason(error, localeOf(this));
       const place: ErrorPlace = problem?.code.startsWith('number-')
         ? 'number'
         : problem?.code.startsWith('label-')

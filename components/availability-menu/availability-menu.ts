@@ -3,9 +3,9 @@ import { query, queryAll, state } from 'lit/decorators.js';
 import { activeStatus, findStatus, type DynamicStatus } from '../../src/model/index.js';
 import { localeOf } from '../shared/locale.js';
 import { StoreController } from '../shared/store-controller.js';
-import { sharedStrings } from '../shared/strings.js';
+import { failureReason, sharedStrings } from '../shared/strings.js';
 import { baseStyles } from '../shared/styles.js';
-import { failureReason, isInside, menuFocusIndex } from '../shared/menu.js';
+import { MenuButtonController } from '../shared/menu.js';
 import { availabilityStrings } from './strings.js';
 
 /** Fired after the platform has accepted a new active status (ACT-1). */
@@ -125,8 +125,6 @@ export class AvailabilityMenu extends LitElement {
 
   private readonly data = new StoreController(this);
 
-  /** Whether the status menu is showing. */
-  @state() accessor open = false;
   /** A change this element asked for that the platform has not answered yet. */
   @state() accessor choosing = false;
   /** Why the last change was refused, shown under the button. */
@@ -137,30 +135,33 @@ export class AvailabilityMenu extends LitElement {
   @query('button') accessor button!: HTMLButtonElement;
   @queryAll('[role="menuitemradio"]') accessor items!: NodeListOf<HTMLElement>;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('pointerdown', this.handleOutsidePointer);
-  }
+  private readonly menu = new MenuButtonController(this, {
+    button: () => this.button,
+    menu: () => this.renderRoot.querySelector<HTMLElement>('[role="menu"]'),
+    items: () => [...this.items],
+    choose: (item) => {
+      const id = item.dataset['statusId'];
+      if (id) void this.choose(id);
+    },
+    beforeOpen: () => {
+      this.error = '';
+      return this.data.state.data !== null;
+    },
+  });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.handleOutsidePointer);
+  /** Whether the status menu is showing. */
+  get open(): boolean {
+    return this.menu.open;
   }
 
   /** Opens the menu and focuses the active status. */
-  async show(): Promise<void> {
-    if (!this.data.state.data) return;
-    this.open = true;
-    this.error = '';
-    await this.updateComplete;
-    const items = [...this.items];
-    (items.find((item) => item.getAttribute('aria-checked') === 'true') ?? items[0])?.focus();
+  show(): Promise<void> {
+    return this.menu.show();
   }
 
   /** Closes the menu; `returnFocus` puts focus back on the button (Escape, a choice). */
   hide(returnFocus = false): void {
-    this.open = false;
-    if (returnFocus) this.button.focus();
+    this.menu.hide(returnFocus);
   }
 
   protected override render() {
@@ -186,8 +187,8 @@ export class AvailabilityMenu extends LitElement {
         aria-busy=${busy ? 'true' : 'false'}
         aria-label=${strings.buttonName(active.name)}
         aria-describedby=${this.error ? 'error' : nothing}
-        @click=${this.handleButtonClick}
-        @keydown=${this.handleButtonKeydown}
+        @click=${this.menu.handleButtonClick}
+        @keydown=${this.menu.handleButtonKeydown}
       >
         ${this.renderPresence(active)}
         <span>${active.name}</span>
@@ -198,8 +199,8 @@ export class AvailabilityMenu extends LitElement {
         part="menu"
         aria-label=${strings.availability}
         ?hidden=${!this.open}
-        @keydown=${this.handleMenuKeydown}
-        @focusout=${this.handleMenuFocusout}
+        @keydown=${this.menu.handleMenuKeydown}
+        @focusout=${this.menu.handleMenuFocusout}
       >
         ${data.statuses.map(
           (status) => html`
@@ -250,59 +251,6 @@ export class AvailabilityMenu extends LitElement {
       this.choosing = false;
     }
   }
-
-  private handleButtonClick = (): void => {
-    if (this.open) this.hide();
-    else void this.show();
-  };
-
-  /**
-   * Enter, Space and the arrows open the menu on keydown, as in the APG example, rather than
-   * through the click a browser synthesises (which an unfocused Firefox window never sends).
-   */
-  private handleButtonKeydown = (event: KeyboardEvent): void => {
-    if (!['ArrowDown', 'ArrowUp', 'Enter', ' '].includes(event.key)) return;
-    event.preventDefault();
-    void this.show();
-  };
-
-  private handleMenuKeydown = (event: KeyboardEvent): void => {
-    const items = [...this.items];
-    const current = items.findIndex((item) => item === this.shadowRoot?.activeElement);
-    const next = menuFocusIndex(event.key, current, items.length);
-    if (next !== null) {
-      event.preventDefault();
-      items[next]?.focus();
-      return;
-    }
-    switch (event.key) {
-      case 'Enter':
-      case ' ': {
-        event.preventDefault();
-        const id = items[current]?.dataset['statusId'];
-        if (id) void this.choose(id);
-        break;
-      }
-      case 'Escape':
-        event.preventDefault();
-        event.stopPropagation();
-        this.hide(true);
-        break;
-      case 'Tab':
-        // Focus moves on to the next control on the page, as APG menus do.
-        this.hide();
-        break;
-    }
-  };
-
-  private handleMenuFocusout = (event: FocusEvent): void => {
-    const to = event.relatedTarget;
-    if (to instanceof Node && !this.shadowRoot?.contains(to) && to !== this) this.hide();
-  };
-
-  private handleOutsidePointer = (event: PointerEvent): void => {
-    if (this.open && !isInside(event, this)) this.hide();
-  };
 }
 
 /** "Alex Lindqvist" → "AL": the avatar's letters. */

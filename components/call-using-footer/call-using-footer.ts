@@ -9,10 +9,10 @@ import {
   type Device,
   type Snapshot,
 } from '../../src/model/index.js';
-import { failureReason, isInside, menuFocusIndex } from '../shared/menu.js';
+import { MenuButtonController } from '../shared/menu.js';
 import { localeOf } from '../shared/locale.js';
 import { StoreController } from '../shared/store-controller.js';
-import { sharedStrings } from '../shared/strings.js';
+import { failureReason, sharedStrings } from '../shared/strings.js';
 import { baseStyles } from '../shared/styles.js';
 import { callUsingStrings } from './strings.js';
 
@@ -157,8 +157,6 @@ export class CallUsingFooter extends LitElement {
 
   private readonly data = new StoreController(this);
 
-  /** Whether the Call Using menu is showing. */
-  @state() accessor open = false;
   /** A Call Using change this element asked for that the platform has not answered yet. */
   @state() accessor saving = false;
   /** Why the last Call Using change was refused. */
@@ -181,15 +179,32 @@ export class CallUsingFooter extends LitElement {
   /** Where focus was when the prompt opened; it goes back there when the prompt closes. */
   private opener: HTMLElement | null = null;
 
+  private readonly menu = new MenuButtonController(this, {
+    button: () => this.button,
+    menu: () => this.renderRoot.querySelector<HTMLElement>('[role="menu"]'),
+    items: () => [...this.items],
+    choose: (item) => {
+      const id = item.dataset['deviceId'];
+      if (id) void this.chooseDevice(id);
+    },
+    beforeOpen: () => {
+      this.error = '';
+      return this.data.state.data !== null;
+    },
+  });
+
+  /** Whether the Call Using menu is showing. */
+  get open(): boolean {
+    return this.menu.open;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('pointerdown', this.handleOutsidePointer);
     document.addEventListener(PlaceCallRequestEvent.eventName, this.handlePlaceCallRequest);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.handleOutsidePointer);
     document.removeEventListener(PlaceCallRequestEvent.eventName, this.handlePlaceCallRequest);
   }
 
@@ -202,19 +217,13 @@ export class CallUsingFooter extends LitElement {
   }
 
   /** Opens the Call Using menu and focuses the device in use. */
-  async show(): Promise<void> {
-    if (!this.data.state.data) return;
-    this.open = true;
-    this.error = '';
-    await this.updateComplete;
-    const items = [...this.items];
-    (items.find((item) => item.getAttribute('aria-checked') === 'true') ?? items[0])?.focus();
+  show(): Promise<void> {
+    return this.menu.show();
   }
 
   /** Closes the Call Using menu; `returnFocus` puts focus back on its button. */
   hide(returnFocus = false): void {
-    this.open = false;
-    if (returnFocus) this.button?.focus();
+    this.menu.hide(returnFocus);
   }
 
   protected override render() {
@@ -242,8 +251,8 @@ export class CallUsingFooter extends LitElement {
           aria-busy=${busy ? 'true' : 'false'}
           aria-label=${strings.callUsingName(current?.label ?? strings.noDevice)}
           aria-describedby=${this.error ? 'error' : nothing}
-          @click=${this.handleButtonClick}
-          @keydown=${this.handleButtonKeydown}
+          @click=${this.menu.handleButtonClick}
+          @keydown=${this.menu.handleButtonKeydown}
         >
           ${current?.label ?? strings.noDevice}
         </button>
@@ -255,8 +264,8 @@ export class CallUsingFooter extends LitElement {
         part="menu"
         aria-label=${strings.callUsing}
         ?hidden=${!this.open}
-        @keydown=${this.handleMenuKeydown}
-        @focusout=${this.handleMenuFocusout}
+        @keydown=${this.menu.handleMenuKeydown}
+        @focusout=${this.menu.handleMenuFocusout}
       >
         ${devices(data).map(
           (device) => html`
@@ -430,58 +439,6 @@ export class CallUsingFooter extends LitElement {
     if (event.defaultPrevented) return;
     event.preventDefault();
     this.placeCall(event.dial);
-  };
-
-  private handleButtonClick = (): void => {
-    if (this.open) this.hide();
-    else void this.show();
-  };
-
-  /**
-   * Enter, Space and the arrows open the menu on keydown, as in the APG example, rather than
-   * through the click a browser synthesises (which an unfocused Firefox window never sends).
-   */
-  private handleButtonKeydown = (event: KeyboardEvent): void => {
-    if (!['ArrowDown', 'ArrowUp', 'Enter', ' '].includes(event.key)) return;
-    event.preventDefault();
-    void this.show();
-  };
-
-  private handleMenuKeydown = (event: KeyboardEvent): void => {
-    const items = [...this.items];
-    const current = items.findIndex((item) => item === this.shadowRoot?.activeElement);
-    const next = menuFocusIndex(event.key, current, items.length);
-    if (next !== null) {
-      event.preventDefault();
-      items[next]?.focus();
-      return;
-    }
-    switch (event.key) {
-      case 'Enter':
-      case ' ': {
-        event.preventDefault();
-        const id = items[current]?.dataset['deviceId'];
-        if (id) void this.chooseDevice(id);
-        break;
-      }
-      case 'Escape':
-        event.preventDefault();
-        event.stopPropagation();
-        this.hide(true);
-        break;
-      case 'Tab':
-        this.hide();
-        break;
-    }
-  };
-
-  private handleMenuFocusout = (event: FocusEvent): void => {
-    const to = event.relatedTarget;
-    if (to instanceof Node && !this.shadowRoot?.contains(to) && to !== this) this.hide();
-  };
-
-  private handleOutsidePointer = (event: PointerEvent): void => {
-    if (this.open && !isInside(event, this)) this.hide();
   };
 }
 

@@ -10,13 +10,13 @@ import {
   type PhoneNumber,
   type Snapshot,
 } from '../../src/model/index.js';
-import { isPlatformError } from '../../src/platform/index.js';
 // Loaded (not defined: define.ts does that) so that the template's tag is known to tools.
 import '../add-number-dialog/add-number-dialog.js';
 import type { AddNumberDialog } from '../add-number-dialog/add-number-dialog.js';
 import { localeOf } from '../shared/locale.js';
+import { MenuButtonController } from '../shared/menu.js';
 import { StoreController } from '../shared/store-controller.js';
-import { sharedStrings } from '../shared/strings.js';
+import { failureReason, sharedStrings } from '../shared/strings.js';
 import { baseStyles } from '../shared/styles.js';
 import { myNumbersStrings } from './strings.js';
 
@@ -173,7 +173,6 @@ export class MyNumbers extends LitElement {
 
   private readonly data = new StoreController(this);
 
-  @state() private accessor menuOpen = false;
   /** The number whose deletion waits for the user's yes. */
   @state() private accessor confirming: { readonly id: string; readonly label: string } | null = null;
   /** Why a number was not deleted, shown next to its row. */
@@ -182,10 +181,18 @@ export class MyNumbers extends LitElement {
   @state() private accessor offline = !navigator.onLine;
 
   @query('#more-button') private accessor moreButton!: HTMLButtonElement;
-  @query('[role="menu"]') private accessor menu!: HTMLElement;
+  @query('[role="menu"]') private accessor menuElement!: HTMLElement | null;
   @query('dialog.confirm') private accessor confirmDialog!: HTMLDialogElement;
   @query('add-number-dialog') private accessor numberDialog!: AddNumberDialog | null;
   @query('ul.numbers') private accessor list!: HTMLElement | null;
+
+  /** The ⋮ menu (APG menu button); its items are buttons, so choosing one clicks it. */
+  private readonly menu = new MenuButtonController(this, {
+    button: () => this.moreButton,
+    menu: () => this.menuElement,
+    items: () => [...(this.menuElement?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])],
+    choose: (item) => item.click(),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -198,7 +205,6 @@ export class MyNumbers extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('online', this.handleConnectivity);
     window.removeEventListener('offline', this.handleConnectivity);
-    document.removeEventListener('pointerdown', this.handleOutsidePointer, true);
   }
 
   protected override render(): TemplateResult {
@@ -244,9 +250,9 @@ export class MyNumbers extends LitElement {
         aria-label=${t.more}
         aria-haspopup="menu"
         aria-controls="more-menu"
-        aria-expanded=${this.menuOpen ? 'true' : 'false'}
-        @click=${this.handleMoreClick}
-        @keydown=${this.handleMoreKeydown}
+        aria-expanded=${this.menu.open ? 'true' : 'false'}
+        @click=${this.menu.handleButtonClick}
+        @keydown=${this.menu.handleButtonKeydown}
       >
         <span aria-hidden="true">⋮</span>
       </button>
@@ -255,9 +261,9 @@ export class MyNumbers extends LitElement {
         id="more-menu"
         part="menu"
         aria-labelledby="more-button"
-        ?hidden=${!this.menuOpen}
-        @keydown=${this.handleMenuKeydown}
-        @focusout=${this.handleMenuFocusout}
+        ?hidden=${!this.menu.open}
+        @keydown=${this.menu.handleMenuKeydown}
+        @focusout=${this.menu.handleMenuFocusout}
       >
         <li role="none">
           <button
@@ -373,85 +379,10 @@ export class MyNumbers extends LitElement {
     </dialog>`;
   }
 
-  // ⋮ menu (APG menu button).
-
-  private openMenu(focus: 'first' | 'last'): void {
-    this.menuOpen = true;
-    document.addEventListener('pointerdown', this.handleOutsidePointer, true);
-    void this.updateComplete.then(() => {
-      const items = this.menuItems();
-      (focus === 'first' ? items[0] : items[items.length - 1])?.focus();
-    });
-  }
-
-  private closeMenu(returnFocus: boolean): void {
-    if (!this.menuOpen) return;
-    this.menuOpen = false;
-    document.removeEventListener('pointerdown', this.handleOutsidePointer, true);
-    if (returnFocus) this.moreButton.focus();
-  }
-
-  private menuItems(): HTMLElement[] {
-    return [...this.menu.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-  }
-
-  private readonly handleMoreClick = (): void => {
-    if (this.menuOpen) this.closeMenu(true);
-    else this.openMenu('first');
-  };
-
-  private readonly handleMoreKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      this.openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
-    }
-  };
-
-  private readonly handleMenuKeydown = (event: KeyboardEvent): void => {
-    const items = this.menuItems();
-    const current = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
-    let next: number | null = null;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = (current + 1) % items.length;
-        break;
-      case 'ArrowUp':
-        next = (current - 1 + items.length) % items.length;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = items.length - 1;
-        break;
-      case 'Escape':
-        event.preventDefault();
-        this.closeMenu(true);
-        return;
-      case 'Tab':
-        this.closeMenu(false);
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    items[next]?.focus();
-  };
-
-  private readonly handleMenuFocusout = (event: FocusEvent): void => {
-    const to = event.relatedTarget as Node | null;
-    if (to && !this.menu.contains(to) && to !== this.moreButton) this.closeMenu(false);
-  };
-
-  private readonly handleOutsidePointer = (event: Event): void => {
-    const path = event.composedPath();
-    if (!path.includes(this.menu) && !path.includes(this.moreButton)) this.closeMenu(false);
-  };
-
   private readonly handleNew = (event: Event): void => {
     if ((event.currentTarget as HTMLElement).getAttribute('aria-disabled') === 'true') return;
     // Focus the menu button first, so the dialog hands focus back to it when it closes.
-    this.closeMenu(true);
+    this.menu.hide(true);
     this.numberDialog?.showAdd();
   };
 
@@ -522,11 +453,7 @@ export class MyNumbers extends LitElement {
       await deleting;
       this.announce(t.deleted(label));
     } catch (error) {
-      const reason = isPlatformError(error) && error.problem
-        ? sharedStrings[locale].problem(error.problem)
-        : error instanceof Error
-          ? error.message
-          : String(error);
+      const reason = failureReason(error, locale);
       this.setRowProblem(numberId, reason);
       this.announce(t.notDeleted(label, reason));
     }

@@ -1,6 +1,4 @@
-import type { Problem } from '../../src/model/index.js';
-import type { Locale } from './locale.js';
-import { sharedStrings } from './strings.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
  * Where focus goes inside an APG menu for a key press: ArrowUp/ArrowDown wrap, Home and End jump.
@@ -22,19 +20,112 @@ export function menuFocusIndex(key: string, current: number, count: number): num
   }
 }
 
-/** Whether a pointer or focus event happened inside `host` (its shadow tree included). */
-export function isInside(event: Event, host: Element): boolean {
-  return event.composedPath().includes(host);
+export interface MenuButtonOptions {
+  /** The button that opens the menu. */
+  readonly button: () => HTMLElement | null | undefined;
+  /** The element with `role="menu"`. */
+  readonly menu: () => HTMLElement | null | undefined;
+  /** The menu's items, in order. */
+  readonly items: () => readonly HTMLElement[];
+  /** Enter or Space on an item. */
+  readonly choose: (item: HTMLElement) => void;
+  /** Runs before the menu opens; returning false keeps it closed (e.g. before data has loaded). */
+  readonly beforeOpen?: () => boolean;
 }
 
 /**
- * The words for a refused or failed change: the rule's reason in the element's language when
- * the platform named one (a `PlatformError`'s `problem`), else the error's own message.
+ * The WAI-ARIA menu-button pattern, once for every menu: the button opens on click, Enter, Space
+ * or the arrows (on keydown, as APG's example does, so no synthesised click is needed); the
+ * checked item, else the first (the last for ArrowUp), takes focus; the arrows, Home and End move;
+ * Escape closes and returns focus to the button; Tab, focus leaving, or a press outside close it.
+ * The host binds the `handle…` functions in its template and renders `open`.
  */
-export function failureReason(error: unknown, locale: Locale): string {
-  if (error instanceof Error) {
-    const { problem } = error as Error & { problem?: Problem };
-    return problem ? sharedStrings[locale].problem(problem) : error.message;
+export class MenuButtonController implements ReactiveController {
+  /** Whether the menu is showing. */
+  open = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: MenuButtonOptions,
+  ) {
+    host.addController(this);
   }
-  return String(error);
+
+  hostDisconnected(): void {
+    document.removeEventListener('pointerdown', this.handleOutsidePointer, true);
+  }
+
+  /** Opens the menu and focuses the checked item, else the first or (`'last'`) last one. */
+  async show(fallback: 'first' | 'last' = 'first'): Promise<void> {
+    if (this.options.beforeOpen?.() === false) return;
+    this.open = true;
+    document.addEventListener('pointerdown', this.handleOutsidePointer, true);
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    const items = this.options.items();
+    const checked = items.find((item) => item.getAttribute('aria-checked') === 'true');
+    (checked ?? (fallback === 'first' ? items[0] : items.at(-1)))?.focus();
+  }
+
+  /** Closes the menu; `returnFocus` puts focus back on the button (Escape, a choice). */
+  hide(returnFocus = false): void {
+    if (!this.open) return;
+    this.open = false;
+    document.removeEventListener('pointerdown', this.handleOutsidePointer, true);
+    this.host.requestUpdate();
+    if (returnFocus) this.options.button()?.focus();
+  }
+
+  readonly handleButtonClick = (): void => {
+    if (this.open) this.hide(true);
+    else void this.show();
+  };
+
+  readonly handleButtonKeydown = (event: KeyboardEvent): void => {
+    if (!['ArrowDown', 'ArrowUp', 'Enter', ' '].includes(event.key)) return;
+    event.preventDefault();
+    void this.show(event.key === 'ArrowUp' ? 'last' : 'first');
+  };
+
+  readonly handleMenuKeydown = (event: KeyboardEvent): void => {
+    const items = this.options.items();
+    const current = items.findIndex((item) => item.matches(':focus'));
+    const next = menuFocusIndex(event.key, current, items.length);
+    if (next !== null) {
+      event.preventDefault();
+      items[next]?.focus();
+      return;
+    }
+    switch (event.key) {
+      case 'Enter':
+      case ' ': {
+        event.preventDefault();
+        const item = items[current];
+        if (item) this.options.choose(item);
+        break;
+      }
+      case 'Escape':
+        event.preventDefault();
+        event.stopPropagation();
+        this.hide(true);
+        break;
+      case 'Tab':
+        // Focus moves on to the next control on the page, as APG menus do.
+        this.hide();
+        break;
+    }
+  };
+
+  readonly handleMenuFocusout = (event: FocusEvent): void => {
+    const to = event.relatedTarget;
+    if (to instanceof Node && !this.contains(to)) this.hide();
+  };
+
+  private readonly handleOutsidePointer = (event: Event): void => {
+    if (!event.composedPath().some((target) => target instanceof Node && this.contains(target))) this.hide();
+  };
+
+  private contains(node: Node): boolean {
+    return [this.options.menu(), this.options.button()].some((part) => part?.contains(node));
+  }
 }

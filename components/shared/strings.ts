@@ -11,7 +11,7 @@ import {
   type LockReason,
   type Problem,
 } from '../../src/model/index.js';
-import type { StringTable } from './locale.js';
+import type { Locale, StringTable } from './locale.js';
 
 export interface SharedStrings {
   readonly loading: string;
@@ -145,3 +145,15 @@ const sv: SharedStrings = {
 };
 
 export const sharedStrings: StringTable<SharedStrings> = { en, sv };
+
+/** The rule a refused change broke, when the platform named one (a `PlatformError`'s `problem`). */
+export function problemOf(error: unknown): Problem | undefined {
+  return error instanceof Error ? (error as Error & { problem?: Problem }).problem : undefined;
+}
+
+/** The words for a refused or failed change: the rule's reason in the user's language, else the error's message. */
+export function failureReason(error: unknown, locale: Locale): string {
+  const problem = problemOf(error);
+  if (problem) return sharedStrings[locale].problem(problem);
+  return error instanceof Error ? error.message : String(error);
+}

@@ -9,13 +9,12 @@ import {
   remoteExtensions,
   supportsRemoteExtension,
   type DynamicStatus,
-  type Problem,
   type Snapshot,
   type StatusRouting,
 } from '../../src/model/index.js';
 import { localeOf } from '../shared/locale.js';
 import { StoreController } from '../shared/store-controller.js';
-import { sharedStrings } from '../shared/strings.js';
+import { failureReason, sharedStrings } from '../shared/strings.js';
 import { baseStyles } from '../shared/styles.js';
 import { statusRemotePickerStrings } from './strings.js';
 
@@ -413,7 +412,7 @@ export class StatusRemotePicker extends LitElement {
       // Stay on Edit Status with the draft, and say why (SYNC-3).
       if (this.draft === draft) {
         this.saving = false;
-        this.saveError = describeFailure(error, shared.problem);
+        this.saveError = failureReason(error, locale);
         this.announcement = this.saveError;
       }
       return;
@@ -431,16 +430,6 @@ export class StatusRemotePicker extends LitElement {
   private handleRetry(): void {
     void this.data.store?.refresh();
   }
-}
-
-/** The platform's reason in the user's language when it names a rule, else its message. */
-function describeFailure(error: unknown, problem: (p: Problem) => string): string {
-  if (error && typeof error === 'object') {
-    const { problem: p, message } = error as { problem?: Problem; message?: unknown };
-    if (p) return problem(p);
-    if (typeof message === 'string') return message;
-  }
-  return String(error);
 }
 
 declare global {
