@@ -58,6 +58,9 @@ function makeFirefox() {
       browser: 'firefox',
       executablePath: firefoxPath,
       headless: true,
+      // Firefox runs every test with the system in dark mode (Chromium stays light), so each
+      // accessibility check sees both colour schemes. Puppeteer cannot switch it from a test.
+      extraPrefsFirefox: { 'layout.css.prefers-color-scheme.content-override': 0 },
     },
   });
   launcher.name = 'Firefox';

@@ -4,6 +4,8 @@ import {
   addRemoteExtensionProblem,
   applyCommand,
   callThroughFixes,
+  changesDial,
+  changesLabel,
   checkDialString,
   checkLabel,
   exampleNumber,
@@ -436,15 +438,15 @@ export class AddNumberDialog extends LitElement {
     return this.refusal?.place === 'label' ? this.refusal.message : null;
   }
 
-  /** As the model does: an unchanged number (an administrator's, say) is not checked again. */
+  /** Only what the model would check: a new number, or a changed one that is not locked. */
   private dialNeedsCheck(): boolean {
     const number = this.editedNumber;
-    return !number || (this.lockReasonsNow().length === 0 && this.dial !== number.dial);
+    return !number || (this.lockReasonsNow().length === 0 && changesDial(number, this.dial));
   }
 
   private labelNeedsCheck(): boolean {
     const number = this.editedNumber;
-    return !number || this.label !== number.label;
+    return !number || changesLabel(number, this.label);
   }
 
   /** Only what differs from the number as it is now (edit mode). */
@@ -452,8 +454,8 @@ export class AddNumberDialog extends LitElement {
     const number = this.editedNumber;
     if (!number) return {};
     const changes: NumberChanges = {};
-    if (this.label !== number.label) changes.label = this.label;
-    if (this.dial !== number.dial) changes.dial = this.dial;
+    if (changesLabel(number, this.label)) changes.label = this.label;
+    if (changesDial(number, this.dial)) changes.dial = this.dial;
     if (this.remoteExtension !== number.remoteExtension) changes.remoteExtension = this.remoteExtension;
     if (this.fmc !== number.fmc) changes.fmc = this.fmc;
     if (this.callThrough !== number.callThrough) changes.callThrough = this.callThrough;

@@ -29,6 +29,9 @@ export const baseStyles = css`
     display: block;
     box-sizing: border-box;
     color: var(--_text);
+    /* The element paints its own surface so its text keeps its contrast on any page, in either scheme. */
+    background-color: var(--_surface);
+    /* !important: a page's \`* { font-size: … !important }\` would otherwise size the host (EMB-2). */
     font-size: var(--_font-size) !important;
     line-height: 1.4;
   }

@@ -60,23 +60,37 @@ function createNumber(state: Snapshot, draft: NumberDraft): Applied {
   return { ok: true, state: { ...state, numbers: [...state.numbers, number] } };
 }
 
+/**
+ * Whether a typed label differs from the number's. An unchanged label is not checked again: an
+ * administrator's may be longer than users may type.
+ */
+export function changesLabel(number: PhoneNumber, typed: string): boolean {
+  return typed.trim() !== number.label;
+}
+
+/**
+ * Whether a typed number differs from the number's, formatting aside. An unchanged number is not a
+ * change, even on a locked entry or one the dial plan no longer fits.
+ */
+export function changesDial(number: PhoneNumber, typed: string): boolean {
+  return stripFormatting(typed) !== number.dial;
+}
+
 function updateNumber(state: Snapshot, numberId: string, changes: NumberChanges): Applied {
   const number = findNumber(state, numberId);
   if (!number) return refuse({ code: 'number-not-found' });
   if (!state.platform.permissions.manageNumbers) return refuse({ code: 'not-permitted' });
   const next: PhoneNumber = { ...number };
 
-  // EDIT-3: the label stays editable whatever locks the rest. An unchanged label is not checked
-  // again: an administrator's may be longer than users may type.
-  if (changes.label !== undefined && changes.label.trim() !== number.label) {
+  // EDIT-3: the label stays editable whatever locks the rest.
+  if (changes.label !== undefined && changesLabel(number, changes.label)) {
     const label = checkLabel(changes.label);
     if (!label.ok) return label;
     next.label = label.value;
   }
 
   const locks = lockReasons(state, numberId);
-  // An unchanged number is not a change, even on a locked entry or one the dial plan no longer fits.
-  if (changes.dial !== undefined && stripFormatting(changes.dial) !== number.dial) {
+  if (changes.dial !== undefined && changesDial(number, changes.dial)) {
     if (locks.length > 0) return refuse({ code: 'number-locked', reasons: locks });
     const dial = checkDialString(changes.dial, state.platform.dialPlan);
     if (!dial.ok) return dial;
