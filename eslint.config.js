@@ -15,10 +15,10 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const typedFolders = ['src', 'components', 'test', 'demo', 'manifest'];
-const typedTs = typedFolders.map((dir) => `${dir}/**/*.ts`);
-const allTs = ['**/*.ts', '**/*.mts', '**/*.cts'];
+const typedTs = typedFolders.map((dir) => `${dir}/**/*.{ts,tsx}`);
+const allTs = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const allJs = ['**/*.js', '**/*.mjs', '**/*.cjs'];
-const nodeJs = ['*.js', '*.mjs', '*.cjs', 'scripts/**/*.{js,mjs,cjs}', '.ci/**/*.{js,mjs,cjs}'];
+const nodeJs = ['*.js', '*.mjs', '*.cjs', 'scripts/**/*.{js,mjs,cjs}', '.ci/**/*.{js,mjs,cjs}', 'test/e2e/**/*.mjs'];
 
 const htmlSinkMessage =
   'Security standard: no HTML string sinks. Build DOM with Lit templates, textContent or createElement.';

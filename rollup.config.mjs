@@ -1,26 +1,89 @@
-// Production bundle: src/index.ts -> dist/remote-extension.js (one ES module, minified, with a
-// source map). Dependencies (lit, @lit/context, idb-keyval, valibot) are bundled in; Node
-// resolution uses the browser + production export conditions, so Lit's dev-mode code is left out.
+// `npm run build`. Three outputs:
+//
+// 1. dist/remote-extension.js — for a <script type="module"> tag: every element (defined on load)
+//    and the Store in one minified file with Lit, valibot and idb-keyval inside. The simulated
+//    platform is a chunk beside it in dist/chunks/, fetched only when a page chooses it.
+// 2. dist/lib/ — for bundlers (package.json `exports`): the same modules, unminified, one file
+//    per source module, with the runtime dependencies left as imports so an app has one Lit.
+// 3. dist/demo/index.js — the demo page's own script, which uses (1) as a page would: by URL.
+//
+// Node resolution uses the browser + production export conditions, so Lit's dev mode is left out.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
+import frameworks from './rollup.frameworks.mjs';
 
-/** @type {import('rollup').RollupOptions} */
-export default {
-  input: 'src/index.ts',
-  output: {
-    file: 'dist/remote-extension.js',
-    format: 'es',
-    sourcemap: true,
+const resolve = () =>
+  nodeResolve({ browser: true, exportConditions: ['production'], extensions: ['.ts', '.mjs', '.js'] });
+const typescript = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+const minify = () => terser({ ecma: 2020, module: true, format: { comments: false } });
+
+function onwarn(warning, warn) {
+  // An import that cannot be resolved would be left as a bare specifier: fail the build instead.
+  if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(warning.message);
+  warn(warning);
+}
+
+const runtimeDependencies = ['lit', '@lit/context', 'idb-keyval', 'valibot'];
+const bundleEntry = fileURLToPath(new URL('components/define.ts', import.meta.url));
+
+/** @type {import('rollup').RollupOptions[]} */
+export default [
+  {
+    input: 'components/define.ts',
+    // Lets the simulated chunk import what it shares straight from remote-extension.js, instead of
+    // rollup moving the shared code into a third file.
+    preserveEntrySignatures: 'allow-extension',
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: 'remote-extension.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: [resolve(), typescript(), minify()],
+    onwarn,
   },
-  plugins: [
-    nodeResolve({ browser: true, exportConditions: ['production'], extensions: ['.ts', '.mjs', '.js'] }),
-    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
-    terser({ ecma: 2020, module: true, format: { comments: false } }),
-  ],
-  onwarn(warning, warn) {
-    // An import that cannot be resolved would be left as a bare specifier: fail the build instead.
-    if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(warning.message);
-    warn(warning);
+  {
+    input: {
+      index: 'components/index.ts',
+      define: 'components/define.ts',
+      simulated: 'src/platform/simulated/index.ts',
+    },
+    output: {
+      dir: 'dist/lib',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: '.',
+      entryFileNames: '[name].js',
+      sourcemap: true,
+    },
+    external: (id) => runtimeDependencies.some((name) => id === name || id.startsWith(`${name}/`)),
+    plugins: [resolve(), typescript()],
+    onwarn,
   },
-};
+  {
+    input: { index: 'demo/index.ts' },
+    output: {
+      dir: 'dist/demo',
+      format: 'es',
+      sourcemap: true,
+      // The page's script imports the bundle by URL instead of bundling a second copy.
+      paths: (id) => (id === bundleEntry ? '../remote-extension.js' : id),
+    },
+    plugins: [
+      {
+        // Page scripts import '../components/define.js' (typed by the source); send it to the bundle.
+        name: 'bundle-by-url',
+        resolveId: (source, importer) =>
+          importer && source.endsWith('components/define.js') ? { id: bundleEntry, external: true } : null,
+      },
+      resolve(),
+      typescript(),
+      minify(),
+    ],
+    onwarn,
+  },
+  ...frameworks,
+];

@@ -1,28 +1,36 @@
-// `npm start`: serves the demo pages, compiling TypeScript on the fly with esbuild.
+// The demo's web server (`npm start` builds first, then runs this). It serves the repository's
+// files as they are: the pages in demo/ load the built bundle from dist/.
 import { fileURLToPath } from 'node:url';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
 
 const port = Number.parseInt(process.env.PORT ?? '8000', 10);
+const hostname = process.env.HOST ?? 'localhost';
 
 /** @type {import('@web/dev-server').DevServerConfig} */
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   port,
-  hostname: process.env.HOST ?? 'localhost',
-  appIndex: 'demo/index.html',
-  nodeResolve: { exportConditions: ['development'] },
+  hostname,
   open: false,
+  watch: false,
   middleware: [
     // The demo lives in demo/; the address printed at start-up is the site's root.
     function rootToDemo(context, next) {
-      if (context.path !== '/') return next();
+      if (context.path !== '/' && context.path !== '/index.html') return next();
       context.redirect('/demo/');
       return undefined;
     },
   ],
-  watch: false,
   plugins: [
-    // target es2022: with 'auto', standard decorators would reach the browser untranspiled.
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    {
+      name: 'print-pages',
+      serverStart({ config }) {
+        const origin = `http://${config.hostname}:${config.port}`;
+        // One line the e2e test and a newcomer can both read.
+        console.log(`Remote Extension demo: ${origin}/`);
+        console.log(`  intranet page:  ${origin}/demo/intranet.html`);
+        console.log(`  React 19 page:  ${origin}/demo/react.html`);
+        console.log(`  Vue 3 page:     ${origin}/demo/vue.html`);
+      },
+    },
   ],
 };

@@ -21,6 +21,8 @@ const elements: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['call-using-footer', CallUsingFooter],
 ];
 
+export * from './index.js';
+
 for (const [name, element] of elements) {
   // A page may load the bundle twice (two widgets, two scripts): the first definition stays.
   if (!customElements.get(name)) customElements.define(name, element);

@@ -1,4 +1,8 @@
-/** The element classes, without defining any tag: see `define.ts` for that. */
+/**
+ * The package's main entry: the element classes and their events, the model, the platform
+ * interface and the Store. Importing it defines no tag; `define.ts` does that.
+ */
+export * from '../src/index.js';
 export { RemoteExtensionProvider } from './remote-extension-provider/remote-extension-provider.js';
 export { StoreController } from './shared/store-controller.js';
 export { StatusRemotePicker, StatusSavedEvent } from './status-remote-picker/status-remote-picker.js';

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, lit-analyzer (when components/ has .ts files), then the browser
-// tests in Chromium and Firefox. Output is streamed. The run stops at the first failing check.
+// `npm test`: type-check, lint, lit-analyzer, build (and check the README's element reference),
+// the browser tests in Chromium and Firefox, then the end-to-end tests of the served demo.
+// Output is streamed. The run stops at the first failing check.
 //
-// When the browser tests ran, the last line printed is `N passed, N failed` (summed over both
-// browsers). The exit code is non-zero when a check fails, a test fails, a test is skipped,
+// When the tests ran, the last line printed is `N passed, N failed` (summed over both browsers
+// and the end-to-end tests). The exit code is non-zero when a check fails, a test fails, a test is skipped,
 // or no test ran.
 //
-// Extra arguments go to web-test-runner, e.g. `npm test -- --files test/foo.test.ts`.
+// Extra arguments go to web-test-runner, e.g. `npm test -- --files test/foo.test.ts`; then the
+// end-to-end tests are left out.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,7 +80,18 @@ if (hasTsFiles(join(root, 'components'))) {
   console.log('\n=== lit-analyzer: skipped (no .ts files in components/)');
 }
 
-// 4. Browser tests.
+// 4. Build: the bundle, the library, the demo scripts (the embed tests load them), the type
+// declarations and custom-elements.json; then check the README's element reference against it.
+if ((await run('rollup', bin('rollup'), ['-c'])) !== 0) failCheck('build (rollup)');
+if ((await run('declarations', bin('tsc'), ['-p', 'tsconfig.build.json'])) !== 0) failCheck('build (declarations)');
+if ((await run('manifest', bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs'])) !== 0) {
+  failCheck('build (custom-elements.json)');
+}
+if ((await run('README reference', process.execPath, ['scripts/element-docs.mjs', '--check'])) !== 0) {
+  failCheck('README element reference');
+}
+
+// 5. Browser tests.
 const scratch = mkdtempSync(join(tmpdir(), 'wtr-counts-'));
 const countFile = join(scratch, 'counts.json');
 const wtrCode = await run('web-test-runner', bin('wtr'), ['--config', 'web-test-runner.config.mjs', ...wtrArgs], {
@@ -111,16 +124,42 @@ if (Object.keys(browsers).length === 0) problems.push('no test session ran');
 if (total.skipped > 0) problems.push(`${total.skipped} skipped test(s): skipped tests are not allowed`);
 if (wtrCode !== 0 && total.failed === 0) problems.push(`web-test-runner exited with code ${wtrCode}`);
 
+// 6. End to end: the demo served by `npm start`, in headless Chromium (test/e2e/, node:test).
+// Skipped only when extra arguments picked some browser test files.
+let e2e = { passed: 0, failed: 0, skipped: 0, ran: false };
+if (wtrArgs.length === 0) {
+  const tapDir = mkdtempSync(join(tmpdir(), 'e2e-tap-'));
+  const tapFile = join(tapDir, 'e2e.tap');
+  const e2eCode = await run('e2e', process.execPath, [
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tapFile}`,
+    'test/e2e/',
+  ]);
+  const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+  rmSync(tapDir, { recursive: true, force: true });
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  e2e = { passed: count('pass'), failed: count('fail'), skipped: count('skipped') + count('todo'), ran: true };
+  if (e2e.passed + e2e.failed === 0) problems.push('no end-to-end test ran');
+  if (e2e.skipped > 0) problems.push(`${e2e.skipped} skipped end-to-end test(s)`);
+  if (e2eCode !== 0 && e2e.failed === 0) problems.push(`the end-to-end run exited with code ${e2eCode}`);
+}
+
 console.log('');
 for (const [name, c] of Object.entries(browsers)) {
   const files = `${c.files} test file${c.files === 1 ? '' : 's'}`;
   console.log(`  ${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (${files})`);
 }
+if (e2e.ran) console.log(`  End to end (Chromium): ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
 if (problems.length > 0) {
   console.log('\nProblems:');
   for (const problem of problems) console.log(`  ${problem}`);
 }
 
-const ok = problems.length === 0 && total.failed === 0 && total.passed > 0 && wtrCode === 0;
-console.log(`${total.passed} passed, ${total.failed} failed`);
+const passed = total.passed + e2e.passed;
+const failed = total.failed + e2e.failed;
+const ok = problems.length === 0 && failed === 0 && total.passed > 0 && wtrCode === 0;
+console.log(`${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);

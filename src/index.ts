@@ -1,6 +1,7 @@
 /**
- * The package's entry: the model's types and rules, the platform interface with the simulated
- * MX-One platform, and the Store.
+ * The model's types and rules, the platform interface (the simulated platform is loaded on
+ * demand, see `loadSimulatedPlatform`), and the Store. The elements add themselves on top in
+ * `components/index.ts`, the package's main entry.
  */
 export * from './model/index.js';
 export * from './platform/index.js';

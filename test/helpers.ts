@@ -3,7 +3,7 @@
  * test, so tests never see each other's data.
  */
 import { newId } from '../src/model/index.js';
-import { SimulatedPlatform, type SimulatedPlatformOptions } from '../src/platform/index.js';
+import { SimulatedPlatform, type SimulatedPlatformOptions } from '../src/platform/simulated/index.js';
 import { SnapshotCache, Store } from '../src/store/index.js';
 
 const databases = new Set<string>();

@@ -49,12 +49,13 @@ type Blocked =
   | { readonly kind: 'unavailable'; readonly problem: Problem };
 
 /**
+ * @tagname add-number-dialog
  * @summary The *Add Number* and *Edit Number* dialog (ADD-1..4, EDIT-1..3, FMC-1, FMC-2): a modal
  * `<dialog>` with Label, Number, Remote Extension and, when editing, FMC and Call Through. It
  * validates as the person types, saves through the provider's Store and stays open with the
  * platform's reason when the platform refuses.
  *
- * @fires number-saved - {@link NumberSavedEvent} after the platform accepted the new number or edit.
+ * @fires {NumberSavedEvent} number-saved - After the platform accepted the new number or edit.
  *
  * @csspart dialog - The `<dialog>`.
  * @csspart heading - "Add Number" or "Edit Number".

@@ -20,11 +20,12 @@ export class ActiveStatusChangeEvent extends Event {
 }
 
 /**
+ * @tagname availability-menu
  * @summary The Availability menu (ACT-1): a menu button showing the active status, whose menu
  * lists every dynamic status; choosing one makes it the active status. Every element in the same
  * provider follows at once (ACT-2), because they all read one Store.
  *
- * @fires active-status-change - {ActiveStatusChangeEvent} The platform accepted a new active status.
+ * @fires {ActiveStatusChangeEvent} active-status-change - The platform accepted a new active status.
  *
  * @csspart button - The menu button showing the avatar and the active status.
  * @csspart avatar - The user's initials on the button.
@@ -126,14 +127,14 @@ export class AvailabilityMenu extends LitElement {
   private readonly data = new StoreController(this);
 
   /** A change this element asked for that the platform has not answered yet. */
-  @state() accessor choosing = false;
+  @state() private accessor choosing = false;
   /** Why the last change was refused, shown under the button. */
-  @state() accessor error = '';
+  @state() private accessor error = '';
   /** The polite live region's text. */
-  @state() accessor announcement = '';
+  @state() private accessor announcement = '';
 
-  @query('button') accessor button!: HTMLButtonElement;
-  @queryAll('[role="menuitemradio"]') accessor items!: NodeListOf<HTMLElement>;
+  @query('button') private accessor button!: HTMLButtonElement;
+  @queryAll('[role="menuitemradio"]') private accessor items!: NodeListOf<HTMLElement>;
 
   private readonly menu = new MenuButtonController(this, {
     button: () => this.button,

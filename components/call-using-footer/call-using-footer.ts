@@ -48,12 +48,13 @@ export class CallPlacedEvent extends Event {
 }
 
 /**
+ * @tagname call-using-footer
  * @summary The client footer's *Call Using* (CALL-1): the device that places outgoing calls in the
  * active status, and a menu to pick another. It also owns the *Place Call With* prompt (CALL-2),
  * opened by `placeCall(dial)` or by a `place-call-request` event from anywhere in the page; the
  * active remote extension is listed there and in the menu (CALL-3).
  *
- * @fires call-placed - {CallPlacedEvent} The platform started a call from the prompt.
+ * @fires {CallPlacedEvent} call-placed - The platform started a call from the prompt.
  *
  * @csspart caption - The "Call Using" text.
  * @csspart button - The Call Using menu button.
@@ -158,23 +159,23 @@ export class CallUsingFooter extends LitElement {
   private readonly data = new StoreController(this);
 
   /** A Call Using change this element asked for that the platform has not answered yet. */
-  @state() accessor saving = false;
+  @state() private accessor saving = false;
   /** Why the last Call Using change was refused. */
-  @state() accessor error = '';
+  @state() private accessor error = '';
   /** The number the Place Call With prompt is about to call; null while it is closed. */
-  @state() accessor dial: string | null = null;
+  @state() private accessor dial: string | null = null;
   /** The device chosen in the prompt. */
-  @state() accessor selectedDeviceId = '';
+  @state() private accessor selectedDeviceId = '';
   /** The prompt's call is in flight. */
-  @state() accessor calling = false;
+  @state() private accessor calling = false;
   /** Why the prompt's call failed. */
-  @state() accessor callError = '';
+  @state() private accessor callError = '';
   /** The polite live region's text. */
-  @state() accessor announcement = '';
+  @state() private accessor announcement = '';
 
-  @query('button[aria-haspopup]') accessor button!: HTMLButtonElement;
-  @queryAll('[role="menuitemradio"]') accessor items!: NodeListOf<HTMLElement>;
-  @query('dialog') accessor dialog!: HTMLDialogElement;
+  @query('button[aria-haspopup]') private accessor button!: HTMLButtonElement;
+  @queryAll('[role="menuitemradio"]') private accessor items!: NodeListOf<HTMLElement>;
+  @query('dialog') private accessor dialog!: HTMLDialogElement;
 
   /** Where focus was when the prompt opened; it goes back there when the prompt closes. */
   private opener: HTMLElement | null = null;

@@ -33,10 +33,11 @@ export class NumberDeleteRequestEvent extends Event {
 }
 
 /**
+ * @tagname my-numbers
  * @summary My Numbers: every number of the user with its markers, a ⋮ menu holding New, Edit and
  * Delete per number, and the empty, loading, error and offline states (NUM-1..6).
  *
- * @fires number-delete-request - {NumberDeleteRequestEvent} Cancelable; before a confirmed delete.
+ * @fires {NumberDeleteRequestEvent} number-delete-request - Cancelable; before a confirmed delete.
  *
  * @csspart header - The heading and the ⋮ menu.
  * @csspart more-button - The ⋮ menu button.

@@ -1,10 +1,17 @@
 import { ContextProvider } from '@lit/context';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { SimulatedPlatform, type PlatformClient } from '../../src/platform/index.js';
+import { clientFor, type PlatformClient, type PlatformName } from '../../src/platform/index.js';
 import { SnapshotCache, Store, storeContext } from '../../src/store/index.js';
 
+interface Source {
+  readonly client: PlatformClient | undefined;
+  readonly platform: PlatformName;
+  readonly user: string;
+}
+
 /**
+ * @tagname remote-extension-provider
  * @summary Holds one Store and shares it, through `@lit/context`, with every Remote Extension
  * element inside it (SYNC-1). Two providers on a page are independent: two users, two platforms.
  *
@@ -17,10 +24,13 @@ export class RemoteExtensionProvider extends LitElement {
     }
   `;
 
-  /** Which platform to talk to when no `client` is given: `simulated` (the default). */
-  @property({ reflect: true }) accessor platform: 'simulated' = 'simulated';
+  /**
+   * Which platform to talk to when no `client` is given: `simulated` (the default), the MX-One
+   * simulator kept in this browser's IndexedDB. Its code loads only when it is chosen.
+   */
+  @property({ reflect: true }) accessor platform: PlatformName = 'simulated';
 
-  /** The signed-in user of the simulated platform. */
+  /** The signed-in user of the named platform. */
   @property({ reflect: true }) accessor user = 'demo-user';
 
   /** Any `PlatformClient` an integrator writes; takes precedence over `platform`. */
@@ -28,15 +38,11 @@ export class RemoteExtensionProvider extends LitElement {
 
   private readonly provider = new ContextProvider(this, { context: storeContext });
   private current: Store | null = null;
+  private made: Source | null = null;
 
-  /** The Store this provider shares; made when the provider is connected. */
+  /** The Store this provider shares; made at the provider's first update after connecting. */
   get store(): Store | null {
     return this.current;
-  }
-
-  override connectedCallback(): void {
-    this.replaceStore();
-    super.connectedCallback();
   }
 
   override disconnectedCallback(): void {
@@ -45,19 +51,39 @@ export class RemoteExtensionProvider extends LitElement {
     this.current = null;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // A new platform or user means a new Store, never one Store quietly re-pointed.
-    const changedSource = changed.has('client') || changed.has('platform') || changed.has('user');
-    if (this.hasUpdated && changedSource) this.replaceStore();
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page after a disconnect (which disposed the Store): make one on the next update.
+    if (!this.current) this.requestUpdate();
+  }
+
+  protected override willUpdate(): void {
+    // Made here rather than on connect, so that a `client` set right after `appendChild` is the
+    // one used and no default platform is loaded for nothing. A new platform or user means a new
+    // Store, never one Store quietly re-pointed; consumers subscribe, so they follow.
+    if (!this.current || !this.madeFor(this.source())) this.replaceStore();
   }
 
   protected override render() {
     return html`<slot></slot>`;
   }
 
+  /** What decides which platform the Store talks to. */
+  private source(): Source {
+    return { client: this.client, platform: this.platform, user: this.user };
+  }
+
+  private madeFor(source: Source): boolean {
+    const made = this.made;
+    if (!made) return false;
+    if (source.client || made.client) return source.client === made.client;
+    return source.platform === made.platform && source.user === made.user;
+  }
+
   private replaceStore(): void {
     this.current?.dispose();
-    const client = this.client ?? new SimulatedPlatform({ user: this.user });
+    this.made = this.source();
+    const client = this.client ?? clientFor({ platform: this.platform, user: this.user });
     this.current = new Store({ client, cache: new SnapshotCache() });
     this.provider.setValue(this.current);
     void this.current.load();

@@ -30,14 +30,17 @@ export class StoreController implements ReactiveController {
     this.unsubscribe = null;
   }
 
-  private attach(store: Store): void {
+  /** `store` is undefined while the provider has not made its Store yet (before its first update). */
+  private attach(store: Store | undefined): void {
     this.unsubscribe?.();
+    this.unsubscribe = null;
     this.store = store;
-    this.state = store.state;
-    this.unsubscribe = store.subscribe((state) => {
-      this.state = state;
-      this.host.requestUpdate();
-    });
+    this.state = store?.state ?? EMPTY;
+    this.unsubscribe =
+      store?.subscribe((state) => {
+        this.state = state;
+        this.host.requestUpdate();
+      }) ?? null;
     this.host.requestUpdate();
   }
 }

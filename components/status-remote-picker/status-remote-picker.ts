@@ -27,6 +27,7 @@ export class StatusSavedEvent extends Event {
 }
 
 /**
+ * @tagname status-remote-picker
  * @summary *Manage Status*: the user's dynamic statuses (STAT-1) and, for one of them, *Edit
  * Status* with its Remote Extension, Call Using and Send my calls to (STAT-2..6).
  *
@@ -47,7 +48,7 @@ export class StatusSavedEvent extends Event {
  * returns to the list. Anything else the platform no longer accepts (a removed Call Using device)
  * is refused on Done, with the reason shown next to Done.
  *
- * @fires status-saved - {@link StatusSavedEvent} when the platform has accepted Done; `statusId`
+ * @fires {StatusSavedEvent} status-saved - When the platform has accepted Done; `statusId`
  *   is the saved status.
  *
  * @csspart heading - The "Manage Status" and "Edit Status" headings.
@@ -157,16 +158,16 @@ export class StatusRemotePicker extends LitElement {
   private readonly data = new StoreController(this);
 
   /** The routing being edited; null while the list is shown. */
-  @state() accessor draft: StatusRouting | null = null;
+  @state() private accessor draft: StatusRouting | null = null;
 
   /** Done was pressed and the platform has not answered yet. */
-  @state() accessor saving = false;
+  @state() private accessor saving = false;
 
   /** Why the last Done was refused; empty when it was not. */
-  @state() accessor saveError = '';
+  @state() private accessor saveError = '';
 
   /** What the polite live region says now. */
-  @state() accessor announcement = '';
+  @state() private accessor announcement = '';
 
   /** Where focus goes after the next render: a status's button, or the Edit Status heading. */
   private focusTarget: { kind: 'status'; id: string } | { kind: 'editor' } | null = null;

@@ -1,5 +1,8 @@
-/** The platform interface, its errors, and the simulated MX-One platform. */
+/**
+ * The platform interface, its errors, and `clientFor`, which loads a named platform on first use.
+ * The simulated platform itself is `./simulated/index.js`, an entry of its own.
+ */
 export * from './client.js';
 export * from './errors.js';
-export { SimulatedPlatform, type SimulatedPlatformOptions } from './simulated/simulated-platform.js';
-export { sampleSnapshot, type SampleProfile } from './simulated/sample-data.js';
+export { LazyClient } from './lazy-client.js';
+export { clientFor, loadSimulatedPlatform, type PlatformChoice, type PlatformName } from './platforms.js';

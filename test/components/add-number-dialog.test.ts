@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AddNumberDialog, NumberSavedEvent, RemoteExtensionProvider } from '../../components/index.js';
 import type { NumberChanges } from '../../src/model/index.js';
-import type { SimulatedPlatformOptions } from '../../src/platform/index.js';
+import type { SimulatedPlatformOptions } from '../../src/platform/simulated/index.js';
 import { cleanUp, simulatedPlatform } from '../helpers.js';
 import { inProvider } from './fixture.js';
 

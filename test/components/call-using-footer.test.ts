@@ -1,7 +1,7 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { PlaceCallRequestEvent, type CallPlacedEvent, type CallUsingFooter } from '../../components/index.js';
-import { SimulatedPlatform } from '../../src/platform/index.js';
+import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import type { Store } from '../../src/store/index.js';
 import { cleanUp, uniqueDatabase } from '../helpers.js';
 import { inProvider } from './fixture.js';

@@ -6,7 +6,7 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../components/define.js';
 import type { RemoteExtensionProvider } from '../../components/index.js';
-import type { SimulatedPlatform, SimulatedPlatformOptions } from '../../src/platform/index.js';
+import type { SimulatedPlatform, SimulatedPlatformOptions } from '../../src/platform/simulated/index.js';
 import type { Store } from '../../src/store/index.js';
 import { simulatedPlatform } from '../helpers.js';
 

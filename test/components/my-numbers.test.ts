@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/define.js';
 import { NumberDeleteRequestEvent, type MyNumbers, type RemoteExtensionProvider } from '../../components/index.js';
-import { SimulatedPlatform } from '../../src/platform/index.js';
+import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { cleanUp, simulatedPlatform, uniqueDatabase } from '../helpers.js';
 import { inProvider } from './fixture.js';
 

@@ -68,4 +68,20 @@ describe('<remote-extension-provider>', () => {
     await waitUntil(() => probe.shadowRoot?.textContent === 'in-a-meeting', 'the probe kept the old Store');
     expect(probe.controller.store).to.equal(provider.store);
   });
+
+  it('SYNC-1 uses a client set right after appendChild, not a default platform made first', async () => {
+    const platform = simulatedPlatform();
+    const provider = document.createElement('remote-extension-provider');
+    provider.append(document.createElement('status-probe'));
+    document.body.append(provider);
+    provider.client = platform;
+    try {
+      await provider.updateComplete;
+      expect(provider.store?.client === platform, 'the Store talks to the client that was set').to.equal(true);
+      const probe = provider.querySelector<StatusProbe>('status-probe')!;
+      expect(probe.controller.store === provider.store, 'the elements have that Store').to.equal(true);
+    } finally {
+      provider.remove();
+    }
+  });
 });

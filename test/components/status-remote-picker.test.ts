@@ -1,7 +1,7 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { StatusRemotePicker, StatusSavedEvent } from '../../components/index.js';
-import type { SimulatedPlatform } from '../../src/platform/index.js';
+import type { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { cleanUp } from '../helpers.js';
 import { inProvider } from './fixture.js';
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { newId, type Command, type Snapshot } from '../../src/model/index.js';
-import { PlatformError, SimulatedPlatform, type PlatformChange } from '../../src/platform/index.js';
+import { PlatformError, type PlatformChange } from '../../src/platform/index.js';
+import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { cleanUp, simulatedPlatform, uniqueDatabase, withIndexedDb } from '../helpers.js';
 
 /** Awaits a promise that must reject with a PlatformError and returns that error. */

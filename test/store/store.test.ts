@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { createStore, set } from 'idb-keyval';
-import { SimulatedPlatform } from '../../src/platform/index.js';
+import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { cacheKey, SnapshotCache, Store, type StoreState } from '../../src/store/index.js';
 import { cleanUp, CountingPlatform, simulatedPlatform, storeFor, uniqueDatabase, withIndexedDb } from '../helpers.js';
 

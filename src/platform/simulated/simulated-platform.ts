@@ -20,6 +20,7 @@ import type { CallOptions, ChangeListener, PlacedCall, PlatformClient, PlatformS
 import { PlatformError } from '../errors.js';
 import { AccountStorage, withProcessed, type Account } from './account-storage.js';
 import { adminLabel, sampleSnapshot, type SampleProfile } from './sample-data.js';
+import { DEFAULT_DATABASE, simulatedScope } from './scope.js';
 
 export interface SimulatedPlatformOptions {
   /** The signed-in user; each user has an account of their own. Default `demo-user`. */
@@ -55,13 +56,15 @@ export class SimulatedPlatform implements PlatformClient {
   private knobs: Knobs;
 
   constructor(options: SimulatedPlatformOptions = {}) {
-    const user = options.user ?? 'demo-user';
-    const databaseName = options.databaseName ?? 'remote-extension-simulator';
-    this.scope = { platform: `simulated:${databaseName}`, user };
+    this.scope = simulatedScope(options.user, options.databaseName);
     this.profile = options.profile ?? {};
     this.random = options.random ?? Math.random;
     this.knobs = { latency: options.latency ?? 0, failureRate: options.failureRate ?? 0 };
-    this.storage = new AccountStorage(databaseName, user, options.persist ?? true);
+    this.storage = new AccountStorage(
+      options.databaseName ?? DEFAULT_DATABASE,
+      this.scope.user,
+      options.persist ?? true,
+    );
   }
 
   /** Changes latency or failure rate while running (the demo's "bad network" switch). */

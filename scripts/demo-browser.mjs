@@ -1,0 +1,81 @@
+// Starts the demo the way a newcomer does, `npm start` (which builds, then serves), on a free port,
+// and a headless Chromium with a fresh profile to look at it. Used by test/e2e/ and the screenshots.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import puppeteer from 'puppeteer-core';
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--no-default-browser-check',
+];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, 'localhost', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs `npm start` and resolves with the address it prints, once it prints it. */
+export async function startDemo() {
+  const port = await freePort();
+  const child = spawn('npm', ['start'], {
+    cwd: new URL('../', import.meta.url),
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so stopping it stops rollup or wds too
+  });
+  let output = '';
+  const origin = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start printed no address in 120 s:\n${output}`)), 120_000);
+    const read = (chunk) => {
+      output += chunk;
+      const match = /Remote Extension demo: (http:\/\/\S+?)\/\s/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    origin,
+    output: () => output,
+    stop: () => {
+      child.removeAllListeners('exit');
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    },
+  };
+}
+
+export function launchChromium() {
+  return puppeteer.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs,
+  });
+}
+
+/** A control found by role and accessible name in the browser's accessibility tree. */
+export function aria(role, name) {
+  return `::-p-aria([name=${JSON.stringify(name)}][role=${JSON.stringify(role)}])`;
+}

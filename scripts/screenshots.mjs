@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// `npm run screenshots`: starts the demo (`npm start`), walks it in headless Chromium to the states
+// the README shows, and writes docs/screenshot-*.png. Each shot starts from the sample data.
+import { fileURLToPath } from 'node:url';
+import { aria, launchChromium, startDemo } from './demo-browser.mjs';
+
+const docs = new URL('../docs/', import.meta.url);
+const demo = await startDemo();
+const browser = await launchChromium();
+
+async function page(path) {
+  const context = await browser.createBrowserContext(); // its own IndexedDB: the sample data
+  const tab = await context.newPage();
+  await tab.setViewport({ width: 1180, height: 760 });
+  await tab.goto(`${demo.origin}${path}`, { waitUntil: 'load' });
+  await tab.waitForSelector(aria('button', 'Availability: Available'));
+  return tab;
+}
+
+async function shoot(tab, name) {
+  const path = fileURLToPath(new URL(`screenshot-${name}.png`, docs));
+  await tab.screenshot({ path });
+  console.log(`wrote docs/screenshot-${name}.png`);
+  await tab.browserContext().close();
+}
+
+try {
+  {
+    const tab = await page('/#my-numbers');
+    await tab.locator(aria('button', 'More actions for My Numbers')).click();
+    await tab.locator(aria('menuitem', 'New')).click();
+    await tab.locator(aria('textbox', 'Label')).fill('Cabin');
+    await tab.locator(aria('textbox', 'Number')).fill('09818123456');
+    await tab.locator(aria('checkbox', 'Remote Extension')).click();
+    await shoot(tab, 'add-number');
+  }
+  {
+    const tab = await page('/#manage-status');
+    await tab.locator(aria('button', 'In a Meeting')).click();
+    const select = await tab.waitForSelector(aria('combobox', 'Remote Extension'));
+    await select.select('work-mobile');
+    await shoot(tab, 'edit-status');
+  }
+  {
+    const tab = await page('/#contacts');
+    await tab.locator(aria('button', 'Availability: Available')).click();
+    await tab.locator(aria('menuitemradio', 'Work from Home')).click();
+    await tab.waitForSelector(aria('button', 'Call Using: Remote Extension Work mobile'));
+    await tab.locator(aria('button', 'Call Maria Berg')).click();
+    await tab.waitForSelector(aria('dialog', 'Place Call With'));
+    await shoot(tab, 'place-call');
+  }
+  {
+    const tab = await page('/demo/intranet.html');
+    await tab.waitForSelector(aria('button', 'Edit Home'));
+    await shoot(tab, 'intranet');
+  }
+} finally {
+  await browser.close();
+  demo.stop();
+}

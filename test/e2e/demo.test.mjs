@@ -1,0 +1,180 @@
+// The demo served by `npm start`, driven in headless Chromium by role and accessible name:
+// the seed's two procedures on `/`, and the intranet page under its strict CSP.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { aria, launchChromium, startDemo } from '../../scripts/demo-browser.mjs';
+
+let demo;
+let browser;
+
+before(async () => {
+  demo = await startDemo();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  demo?.stop();
+});
+
+/**
+ * A page in a browser context of its own (its own IndexedDB, so the sample data), recording what
+ * goes wrong in it: console errors, page errors, failed requests and CSP violations.
+ */
+async function openPage(path) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.goto(`${demo.origin}${path}`, { waitUntil: 'load' });
+  return { page, problems };
+}
+
+async function click(page, role, name) {
+  await page.locator(aria(role, name)).click();
+}
+
+async function waitFor(page, role, name) {
+  return page.waitForSelector(aria(role, name), { timeout: 10_000 });
+}
+
+async function type(page, role, name, text) {
+  await page.locator(aria(role, name)).fill(text);
+}
+
+/** Waits until the demo controls' live region (role status, which has no name) says `text`. */
+async function demoStatus(page, text) {
+  await page.waitForFunction((wanted) => document.getElementById('demo-status')?.textContent === wanted, {}, text);
+}
+
+/** Chooses, in the select named `name`, the option whose text starts with `label`. */
+async function choose(page, name, label) {
+  const select = await waitFor(page, 'combobox', name);
+  const value = await select.evaluate(
+    (element, wanted) => [...element.options].find((o) => o.text.startsWith(wanted))?.value,
+    label,
+  );
+  assert.ok(value, `"${name}" offers ${label}`);
+  await select.select(value);
+}
+
+async function selectedText(page, name) {
+  const select = await waitFor(page, 'combobox', name);
+  return select.evaluate((element) => element.selectedOptions[0]?.text ?? '');
+}
+
+describe('the demo on /', () => {
+  it('ADD-1 ADD-2 ADD-4 STAT-3 STAT-5 ACT-1 CALL-1 CALL-2 CALL-3 walks both seed procedures', async () => {
+    const { page, problems } = await openPage('/');
+    assert.equal(new URL(page.url()).pathname, '/demo/', '/ leads to the demo');
+    await waitFor(page, 'button', 'Availability: Available');
+
+    // To add remote extension numbers. 1. Settings > General > My Numbers.
+    await click(page, 'button', 'Settings');
+    await click(page, 'button', 'General');
+    await click(page, 'link', 'My Numbers');
+    await waitFor(page, 'heading', 'My Numbers');
+    // 2. Click the more menu and select New.
+    await click(page, 'button', 'More actions for My Numbers');
+    await click(page, 'menuitem', 'New');
+    await waitFor(page, 'dialog', 'Add Number');
+    // 3. Add a Label and the Number, and select the checkbox for Remote Extension.
+    await type(page, 'textbox', 'Label', 'Cabin');
+    await type(page, 'textbox', 'Number', '09818123456');
+    await click(page, 'checkbox', 'Remote Extension');
+    // 4. Click Add. The added number gets displayed under My Numbers.
+    await click(page, 'button', 'Add');
+    await waitFor(page, 'button', 'Edit Cabin');
+
+    // To set active remote extension. 1. Settings > Manage Status.
+    await click(page, 'link', 'Manage Status');
+    // 2. Under Manage Status select the preferred status.
+    await click(page, 'button', 'In a Meeting');
+    // 3. From the Remote Extension drop-down list, select the number; Call Using and Send my calls
+    // to are updated to it automatically.
+    await choose(page, 'Remote Extension', 'Cabin');
+    assert.match(await selectedText(page, 'Call Using'), /^Cabin/);
+    assert.match(await selectedText(page, 'Send my calls to'), /^Cabin/);
+    // 4. Click Done.
+    await click(page, 'button', 'Done');
+    await waitFor(page, 'heading', 'Manage Status');
+    // 5. Set this dynamic status as the active status from the Availability menu.
+    await click(page, 'button', 'Availability: Available');
+    await click(page, 'menuitemradio', 'In a Meeting');
+    await waitFor(page, 'button', 'Availability: In a Meeting');
+
+    // The number is displayed under the Call Using menu in the footer...
+    await waitFor(page, 'button', 'Call Using: Cabin');
+    // ...and within the Place Call With prompt when the user makes a call.
+    await click(page, 'link', 'Contacts');
+    await click(page, 'button', 'Call Maria Berg');
+    await waitFor(page, 'dialog', 'Place Call With');
+    const radio = await waitFor(page, 'radio', 'Cabin 09818123456 Remote Extension');
+    assert.equal(await radio.evaluate((input) => input.checked), true, 'Cabin is preselected');
+    await click(page, 'button', 'Call');
+    await page.waitForSelector(aria('dialog', 'Place Call With'), { hidden: true });
+
+    assert.deepEqual(problems, []);
+    await page.browserContext().close();
+  });
+});
+
+describe('the demo controls', () => {
+  it('PLAT-1 ADD-3 switch the platform to "not MX-One" and to "no admin-provisioned remote extension", and back', async () => {
+    const { page, problems } = await openPage('/#my-numbers');
+    await waitFor(page, 'button', 'Edit Home');
+
+    await click(page, 'radio', 'Not MX-One (MiVoice Business)');
+    await demoStatus(page, 'Reset: a platform that is not MX-One.');
+    await page.waitForFunction(() => {
+      const numbers = document.querySelector('my-numbers')?.shadowRoot;
+      return numbers?.textContent?.includes('Remote Extension needs MiVoice MX-One.');
+    });
+
+    await click(page, 'radio', 'MX-One, no admin-provisioned remote extension');
+    await demoStatus(page, 'Reset: MX-One without an admin-provisioned remote extension.');
+    await page.waitForSelector(aria('button', 'Edit Remote Extension Work mobile'), { hidden: true });
+    await click(page, 'button', 'More actions for My Numbers');
+    await click(page, 'menuitem', 'New');
+    const checkbox = await waitFor(page, 'checkbox', 'Remote Extension');
+    assert.equal(await checkbox.evaluate((input) => input.getAttribute('aria-disabled')), 'true');
+    await waitFor(page, 'button', 'Why is Remote Extension unavailable?');
+    await click(page, 'button', 'Cancel');
+
+    await click(page, 'radio', 'MiVoice MX-One');
+    await waitFor(page, 'button', 'Edit Remote Extension Work mobile');
+
+    assert.deepEqual(problems, []);
+    await page.browserContext().close();
+  });
+});
+
+describe('the intranet page', () => {
+  it('EMB-2 loads under its strict CSP with zero violations and zero console errors, and works', async () => {
+    const { page, problems } = await openPage('/demo/intranet.html');
+    const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (meta) => meta.content);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    const scripts = await page.$$eval('script', (all) => all.map((s) => ({ src: s.getAttribute('src'), type: s.type, inline: s.text.trim() !== '' })));
+    assert.deepEqual(scripts, [{ src: '/dist/remote-extension.js', type: 'module', inline: false }]);
+
+    await waitFor(page, 'button', 'Availability: Available');
+    await waitFor(page, 'button', 'Call Using: Desk phone');
+    await waitFor(page, 'button', 'Edit Home');
+    // One change through it, so the page is used, not only looked at.
+    await click(page, 'button', 'Availability: Available');
+    await click(page, 'menuitemradio', 'Work from Home');
+    await waitFor(page, 'button', 'Call Using: Remote Extension Work mobile');
+
+    assert.deepEqual(problems, []);
+    await page.browserContext().close();
+  });
+});
