@@ -11,7 +11,7 @@ import {
   type DialPlan,
   type Problem,
 } from '../../src/model/index.js';
-import { sampleSnapshot } from '../../src/platform/simulated/sample-data.js';
+import { sampleSnapshot } from '../../src/platform/sample-data.js';
 
 /** The sample platform's dial plan: destination code 0, then 7 to 10 digits. */
 const plan = (): DialPlan => sampleSnapshot('u').platform.dialPlan;

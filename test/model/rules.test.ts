@@ -19,7 +19,7 @@ import {
   type Snapshot,
   type StatusRouting,
 } from '../../src/model/index.js';
-import { sampleSnapshot } from '../../src/platform/simulated/sample-data.js';
+import { sampleSnapshot } from '../../src/platform/sample-data.js';
 import { fresh, numberOf, routingOf, withStatus } from './snapshots.js';
 
 /** The state with one number's fields replaced. */

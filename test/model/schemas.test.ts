@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import * as v from 'valibot';
 import { CommandSchema, SnapshotSchema, type Snapshot } from '../../src/model/index.js';
-import { sampleSnapshot, type SampleProfile } from '../../src/platform/simulated/sample-data.js';
+import { sampleSnapshot, type SampleProfile } from '../../src/platform/sample-data.js';
 
 const INTEGRITY = 'The snapshot refers to something it does not contain.';
 

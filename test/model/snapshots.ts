@@ -1,6 +1,6 @@
 /** Small builders over the sample account for the model's tests. */
 import type { DynamicStatus, PhoneNumber, Snapshot, StatusRouting } from '../../src/model/index.js';
-import { sampleSnapshot, type SampleProfile } from '../../src/platform/simulated/sample-data.js';
+import { sampleSnapshot, type SampleProfile } from '../../src/platform/sample-data.js';
 
 /** A fresh sample account per call, so no test can see another's changes. */
 export const fresh = (profile: SampleProfile = {}): Snapshot => sampleSnapshot('u', profile);

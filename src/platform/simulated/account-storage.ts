@@ -5,23 +5,7 @@
  */
 import { createStore, get, set, update, del, type UseStore } from 'idb-keyval';
 import * as v from 'valibot';
-import { IdSchema, SnapshotSchema, type Snapshot } from '../../model/index.js';
-
-const AccountSchema = v.object({
-  schemaVersion: v.literal(1),
-  snapshot: SnapshotSchema,
-  /** Idempotency keys of recent accepted commands, newest last. */
-  processed: v.array(IdSchema),
-});
-
-export type Account = v.InferOutput<typeof AccountSchema>;
-
-/** Keeps replay protection bounded: a retry arrives within seconds or minutes, not 500 changes later. */
-const PROCESSED_LIMIT = 500;
-
-export function withProcessed(account: Account, snapshot: Snapshot, commandId: string): Account {
-  return { schemaVersion: 1, snapshot, processed: [...account.processed, commandId].slice(-PROCESSED_LIMIT) };
-}
+import { AccountSchema, type Account } from '../account.js';
 
 /** Memory copies shared by every simulator on the page, so two providers of one user agree. */
 const memory = new Map<string, Account>();

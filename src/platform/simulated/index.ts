@@ -3,4 +3,4 @@
  * never load it (the bundle makes it a chunk; see `loadSimulatedPlatform`).
  */
 export { SimulatedPlatform, type SimulatedPlatformOptions } from './simulated-platform.js';
-export { sampleSnapshot, type SampleProfile } from './sample-data.js';
+export { sampleSnapshot, type SampleProfile } from '../sample-data.js';

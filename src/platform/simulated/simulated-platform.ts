@@ -4,22 +4,23 @@
  * caller that skips the UI is refused exactly as the UI would be.
  */
 import * as v from 'valibot';
+import { SnapshotSchema, type Command, type Snapshot } from '../../model/index.js';
 import {
-  applyCommand,
-  checkCallTarget,
-  chooseRemoteExtension,
-  CommandSchema,
-  findDevice,
-  newId,
-  SnapshotSchema,
-  type Command,
-  type Problem,
-  type Snapshot,
-} from '../../model/index.js';
+  adminChange,
+  freshAccount,
+  parseCommand,
+  placeCallFrom,
+  provisionRemoteExtension,
+  removeNumber,
+  resetAccount,
+  runCommand,
+  type Account,
+  type CommandOutcome,
+} from '../account.js';
 import type { CallOptions, ChangeListener, PlacedCall, PlatformClient, PlatformScope } from '../client.js';
 import { PlatformError } from '../errors.js';
-import { AccountStorage, withProcessed, type Account } from './account-storage.js';
-import { adminLabel, sampleSnapshot, type SampleProfile } from './sample-data.js';
+import type { SampleProfile } from '../sample-data.js';
+import { AccountStorage } from './account-storage.js';
 import { DEFAULT_DATABASE, simulatedScope } from './scope.js';
 
 export interface SimulatedPlatformOptions {
@@ -99,13 +100,9 @@ export class SimulatedPlatform implements PlatformClient {
 
   async placeCall(deviceId: string, dial: string, options?: CallOptions): Promise<PlacedCall> {
     await this.network(options?.signal);
-    const { snapshot } = await this.account();
-    if (typeof deviceId !== 'string' || !findDevice(snapshot, deviceId)) {
-      throw PlatformError.refused({ code: 'unknown-device' });
-    }
-    const target = checkCallTarget(typeof dial === 'string' ? dial : '');
-    if (!target.ok) throw PlatformError.refused(target.problem);
-    return { callId: newId(), deviceId, dial: target.value };
+    const placed = placeCallFrom((await this.account()).snapshot, deviceId, dial);
+    if (!placed.ok) throw PlatformError.refused(placed.problem);
+    return placed.call;
   }
 
   subscribe(listener: ChangeListener): () => void {
@@ -119,11 +116,10 @@ export class SimulatedPlatform implements PlatformClient {
 
   /** Puts the account back to the sample data, optionally of another profile (the demo's reset). */
   async reset(profile: SampleProfile = this.profile): Promise<Snapshot> {
-    const current = await this.storage.read();
-    const snapshot = { ...sampleSnapshot(this.scope.user, profile), version: (current?.snapshot.version ?? 0) + 1 };
-    await this.storage.replace({ schemaVersion: 1, snapshot, processed: [] });
-    this.publish(snapshot);
-    return structuredClone(snapshot);
+    const account = resetAccount(await this.storage.read(), this.scope.user, profile);
+    await this.storage.replace(account);
+    this.publish(account.snapshot);
+    return structuredClone(account.snapshot);
   }
 
   /** Removes the account entirely, as if the user had never signed in. */
@@ -137,37 +133,10 @@ export class SimulatedPlatform implements PlatformClient {
    */
   readonly admin = {
     /** Provisions a remote extension; its label starts with the platform's default text (NUM-4). */
-    provisionRemoteExtension: async (id: string, name: string, dial: string): Promise<Snapshot> =>
-      this.adminChange((s) => ({
-        ...s,
-        numbers: [
-          ...s.numbers,
-          {
-            id,
-            label: adminLabel(s.platform, name),
-            dial,
-            remoteExtension: s.platform.kind === 'mx-one',
-            adminProvisioned: true,
-            fmc: false,
-            callThrough: false,
-          },
-        ],
-      })),
+    provisionRemoteExtension: (id: string, name: string, dial: string): Promise<Snapshot> =>
+      this.adminChange(provisionRemoteExtension(id, name, dial)),
     /** Removes a number, pointing every status that used it back at the default device. */
-    removeNumber: async (id: string): Promise<Snapshot> =>
-      this.adminChange((s) => {
-        const fallback = s.platform.defaultDeviceId;
-        const statuses = s.statuses.map((status) => {
-          const routing = status.remoteExtensionId === id ? chooseRemoteExtension(s, status, null) : status;
-          return {
-            ...status,
-            ...routing,
-            callUsing: routing.callUsing === id ? fallback : routing.callUsing,
-            sendCallsTo: routing.sendCallsTo === id ? fallback : routing.sendCallsTo,
-          };
-        });
-        return { ...s, statuses, numbers: s.numbers.filter((n) => n.id !== id) };
-      }),
+    removeNumber: (id: string): Promise<Snapshot> => this.adminChange(removeNumber(id)),
   };
 
   private async execute<T extends Command['type']>(
@@ -176,32 +145,19 @@ export class SimulatedPlatform implements PlatformClient {
     options: CallOptions | undefined,
   ): Promise<Snapshot> {
     // Callers may be plain JavaScript: check the command's shape before the rules see it.
-    const parsed = v.safeParse(CommandSchema, command);
-    if (!parsed.success || parsed.output.type !== type) {
-      throw new PlatformError('invalid-input', `Expected a valid ${type} command.`);
-    }
+    const valid = parseCommand(command, type);
+    if (!valid) throw new PlatformError('invalid-input', `Expected a valid ${type} command.`);
     await this.network(options?.signal);
-    const valid = parsed.output;
-    let outcome: { snapshot: Snapshot; changed: boolean } | { problem: Problem } | undefined;
+    let outcome: CommandOutcome | undefined;
     await this.storage.update((stored) => {
       const account = stored ?? this.freshAccount();
-      if (account.processed.includes(valid.id)) {
-        // A replayed idempotency key: answer as before, change nothing.
-        outcome = { snapshot: account.snapshot, changed: false };
-        return stored === undefined ? account : undefined;
-      }
-      const applied = applyCommand(account.snapshot, valid);
-      if (!applied.ok) {
-        outcome = { problem: applied.problem };
-        return stored === undefined ? account : undefined;
-      }
-      const snapshot = { ...applied.state, version: account.snapshot.version + 1 };
-      outcome = { snapshot, changed: true };
-      return withProcessed(account, snapshot, valid.id);
+      outcome = runCommand(account, valid);
+      if (outcome.kind === 'applied') return outcome.account;
+      return stored === undefined ? account : undefined;
     });
     if (!outcome) throw new PlatformError('unavailable', 'The simulated platform could not store the change.');
-    if ('problem' in outcome) throw PlatformError.refused(outcome.problem);
-    if (outcome.changed) this.publish(outcome.snapshot);
+    if (outcome.kind === 'refused') throw PlatformError.refused(outcome.problem);
+    if (outcome.kind === 'applied') this.publish(outcome.snapshot);
     // Callers get their own copy, as they would from a network.
     return structuredClone(outcome.snapshot);
   }
@@ -209,11 +165,9 @@ export class SimulatedPlatform implements PlatformClient {
   private async adminChange(change: (snapshot: Snapshot) => Snapshot): Promise<Snapshot> {
     let result: Snapshot | undefined;
     await this.storage.update((stored) => {
-      const account = stored ?? this.freshAccount();
-      const snapshot = { ...change(account.snapshot), version: account.snapshot.version + 1 };
-      if (!v.is(SnapshotSchema, snapshot)) throw new Error('Admin change would corrupt the account.');
-      result = snapshot;
-      return { ...account, snapshot };
+      const account = adminChange(stored ?? this.freshAccount(), change);
+      result = account.snapshot;
+      return account;
     });
     if (!result) throw new Error('Admin change was not stored.');
     this.publish(result);
@@ -229,7 +183,7 @@ export class SimulatedPlatform implements PlatformClient {
   }
 
   private freshAccount(): Account {
-    return { schemaVersion: 1, snapshot: sampleSnapshot(this.scope.user, this.profile), processed: [] };
+    return freshAccount(this.scope.user, this.profile);
   }
 
   /** Latency and injected failures, as a network between client and PBX would add them. */

@@ -2,7 +2,7 @@
  * What a fresh simulated account holds: a desk phone, a softphone, an admin-provisioned remote
  * extension, the user's own mobile and home numbers, and five dynamic statuses.
  */
-import type { PhoneNumber, PlatformInfo, Snapshot } from '../../model/index.js';
+import type { PhoneNumber, PlatformInfo, Snapshot } from '../model/index.js';
 
 export interface SampleProfile {
   /** `mx-one` (default) or a platform without remote extensions, to see PLAT-1. */
