@@ -105,6 +105,8 @@ function svProblem(problem: Problem): string {
       return 'Numret finns inte längre.';
     case 'status-not-found':
       return 'Statusen finns inte längre.';
+    case 'version-stale':
+      return 'Inställningarna har ändrats någon annanstans. Titta igenom dem och försök igen.';
   }
 }
 

@@ -48,7 +48,9 @@ export type Problem =
   | { readonly code: 'not-permitted' }
   | { readonly code: 'id-taken' }
   | { readonly code: 'number-not-found' }
-  | { readonly code: 'status-not-found' };
+  | { readonly code: 'status-not-found' }
+  /** A change based on settings that have since changed elsewhere (a stale `If-Match`). */
+  | { readonly code: 'version-stale' };
 
 export type ProblemCode = Problem['code'];
 
@@ -78,6 +80,7 @@ const kinds: Record<ProblemCode, ProblemKind> = {
   'id-taken': 'conflict',
   'number-not-found': 'not-found',
   'status-not-found': 'not-found',
+  'version-stale': 'conflict',
 };
 
 export function problemKind(problem: Problem): ProblemKind {
@@ -180,5 +183,7 @@ export function describeProblem(problem: Problem): string {
       return 'This number no longer exists.';
     case 'status-not-found':
       return 'This status no longer exists.';
+    case 'version-stale':
+      return 'Your settings were changed somewhere else. Look them over and try again.';
   }
 }
