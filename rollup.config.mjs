@@ -2,7 +2,8 @@
 //
 // 1. dist/remote-extension.js — for a <script type="module"> tag: every element (defined on load)
 //    and the Store in one minified file with Lit, valibot and idb-keyval inside. The simulated
-//    platform is a chunk beside it in dist/chunks/, fetched only when a page chooses it.
+//    platform and the REST client are chunks beside it in dist/chunks/, each fetched only when a
+//    page chooses that platform.
 // 2. dist/lib/ — for bundlers (package.json `exports`): the same modules, unminified, one file
 //    per source module, with the runtime dependencies left as imports so an app has one Lit.
 // 3. dist/demo/index.js — the demo page's own script, which uses (1) as a page would: by URL.
@@ -10,6 +11,7 @@
 // Node resolution uses the browser + production export conditions, so Lit's dev mode is left out.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
 import frameworks from './rollup.frameworks.mjs';
@@ -26,6 +28,9 @@ function onwarn(warning, warn) {
 }
 
 const runtimeDependencies = ['lit', '@lit/context', 'idb-keyval', 'valibot'];
+
+// Chunk names carry a content hash, so old ones would pile up beside the new.
+rmSync(fileURLToPath(new URL('dist/chunks', import.meta.url)), { recursive: true, force: true });
 const bundleEntry = fileURLToPath(new URL('components/define.ts', import.meta.url));
 
 /** @type {import('rollup').RollupOptions[]} */
@@ -50,6 +55,7 @@ export default [
       index: 'components/index.ts',
       define: 'components/define.ts',
       simulated: 'src/platform/simulated/index.ts',
+      rest: 'src/platform/rest/index.ts',
     },
     output: {
       dir: 'dist/lib',

@@ -15,6 +15,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { countReporter } from './scripts/count-reporter.mjs';
+import { restServerPlugin } from './test/rest-server-plugin.mjs';
 
 const env = process.env;
 
@@ -90,6 +91,7 @@ export default {
   testsStartTimeout: 60000,
   testsFinishTimeout: 120000,
   plugins: [
+    restServerPlugin(),
     // target es2022: with the default 'auto', standard decorators reach the browser untranspiled.
     // The tsconfig keeps esbuild's class-field/decorator semantics the same as tsc's.
     esbuildPlugin({

@@ -9,6 +9,19 @@
 import { loadSimulatedPlatform, PlaceCallRequestEvent, type StoreState } from '../components/define.js';
 import type { SampleProfile } from '../src/platform/simulated/index.js';
 
+// --- Platform: the simulated one (default), or the reference server with ?platform=rest --------
+// Set before the provider's first update, which is when it makes its Store.
+
+const params = new URLSearchParams(location.search);
+const provider = document.querySelector('remote-extension-provider');
+const onReferenceServer = params.get('platform') === 'rest';
+if (provider && onReferenceServer) {
+  provider.endpoint = params.get('endpoint') ?? 'http://127.0.0.1:8787/api/v1';
+  // The reference server's demo user token (`npm run server` prints it); a real page asks its login.
+  provider.auth = { kind: 'bearer', token: () => 'demo-token' };
+  provider.platform = 'rest';
+}
+
 const views = ['contacts', 'my-numbers', 'manage-status'] as const;
 type View = (typeof views)[number];
 
@@ -116,8 +129,13 @@ function showProfile({ data }: StoreState): void {
   if (radio) radio.checked = true;
 }
 
-const store = document.querySelector('remote-extension-provider')?.store;
-if (store) {
-  showProfile(store.state);
-  store.subscribe(showProfile);
+if (onReferenceServer) {
+  byId('simulator-controls').hidden = true;
+  byId('server-note').hidden = false;
+} else {
+  const store = provider?.store;
+  if (store) {
+    showProfile(store.state);
+    store.subscribe(showProfile);
+  }
 }

@@ -80,7 +80,10 @@ if (hasTsFiles(join(root, 'components'))) {
   console.log('\n=== lit-analyzer: skipped (no .ts files in components/)');
 }
 
-// 4. Build: the bundle, the library, the demo scripts (the embed tests load them), the type
+// 4. The REST contract: openapi.yaml must be a valid OpenAPI 3.1 document.
+if ((await run('OpenAPI', process.execPath, ['scripts/check-openapi.mjs'])) !== 0) failCheck('OpenAPI document');
+
+// 5. Build: the bundle, the library, the demo scripts (the embed tests load them), the type
 // declarations and custom-elements.json; then check the README's element reference against it.
 if ((await run('rollup', bin('rollup'), ['-c'])) !== 0) failCheck('build (rollup)');
 if ((await run('declarations', bin('tsc'), ['-p', 'tsconfig.build.json'])) !== 0) failCheck('build (declarations)');
@@ -91,7 +94,7 @@ if ((await run('README reference', process.execPath, ['scripts/element-docs.mjs'
   failCheck('README element reference');
 }
 
-// 5. Browser tests.
+// 6. Browser tests.
 const scratch = mkdtempSync(join(tmpdir(), 'wtr-counts-'));
 const countFile = join(scratch, 'counts.json');
 const wtrCode = await run('web-test-runner', bin('wtr'), ['--config', 'web-test-runner.config.mjs', ...wtrArgs], {
@@ -124,7 +127,7 @@ if (Object.keys(browsers).length === 0) problems.push('no test session ran');
 if (total.skipped > 0) problems.push(`${total.skipped} skipped test(s): skipped tests are not allowed`);
 if (wtrCode !== 0 && total.failed === 0) problems.push(`web-test-runner exited with code ${wtrCode}`);
 
-// 6. End to end: the demo served by `npm start`, in headless Chromium (test/e2e/, node:test).
+// 7. End to end: the demo served by `npm start`, in headless Chromium (test/e2e/, node:test).
 // Skipped only when extra arguments picked some browser test files.
 let e2e = { passed: 0, failed: 0, skipped: 0, ran: false };
 if (wtrArgs.length === 0) {

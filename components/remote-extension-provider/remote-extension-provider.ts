@@ -1,13 +1,21 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { clientFor, type PlatformClient, type PlatformName } from '../../src/platform/index.js';
+import {
+  clientFor,
+  type PlatformChoice,
+  type PlatformClient,
+  type PlatformName,
+  type RestAuth,
+} from '../../src/platform/index.js';
 import { SnapshotCache, Store, storeContext } from '../../src/store/index.js';
 
 interface Source {
   readonly client: PlatformClient | undefined;
   readonly platform: PlatformName;
   readonly user: string;
+  readonly endpoint: string;
+  readonly auth: RestAuth | undefined;
 }
 
 /**
@@ -26,12 +34,22 @@ export class RemoteExtensionProvider extends LitElement {
 
   /**
    * Which platform to talk to when no `client` is given: `simulated` (the default), the MX-One
-   * simulator kept in this browser's IndexedDB. Its code loads only when it is chosen.
+   * simulator kept in this browser's IndexedDB, or `rest`, a back end speaking the HTTP contract
+   * in `openapi.yaml` at `endpoint`. Each one's code loads only when it is chosen.
    */
   @property({ reflect: true }) accessor platform: PlatformName = 'simulated';
 
   /** The signed-in user of the named platform. */
   @property({ reflect: true }) accessor user = 'demo-user';
+
+  /** With `platform="rest"`: the API's base URL, e.g. `https://pbx.example.com/api/v1`. */
+  @property({ reflect: true }) accessor endpoint = '';
+
+  /**
+   * With `platform="rest"`: how requests prove who the user is, e.g.
+   * `{ kind: 'bearer', token: () => getToken() }`. A property only; it is never stored.
+   */
+  @property({ attribute: false }) accessor auth: RestAuth | undefined;
 
   /** Any `PlatformClient` an integrator writes; takes precedence over `platform`. */
   @property({ attribute: false }) accessor client: PlatformClient | undefined;
@@ -70,20 +88,26 @@ export class RemoteExtensionProvider extends LitElement {
 
   /** What decides which platform the Store talks to. */
   private source(): Source {
-    return { client: this.client, platform: this.platform, user: this.user };
+    return { client: this.client, platform: this.platform, user: this.user, endpoint: this.endpoint, auth: this.auth };
   }
 
   private madeFor(source: Source): boolean {
     const made = this.made;
     if (!made) return false;
     if (source.client || made.client) return source.client === made.client;
-    return source.platform === made.platform && source.user === made.user;
+    return (Object.keys(source) as (keyof Source)[]).every((key) => source[key] === made[key]);
+  }
+
+  private choice(): PlatformChoice {
+    return this.platform === 'rest'
+      ? { platform: 'rest', user: this.user, endpoint: this.endpoint, auth: this.auth }
+      : { platform: 'simulated', user: this.user };
   }
 
   private replaceStore(): void {
     this.current?.dispose();
     this.made = this.source();
-    const client = this.client ?? clientFor({ platform: this.platform, user: this.user });
+    const client = this.client ?? clientFor(this.choice());
     this.current = new Store({ client, cache: new SnapshotCache() });
     this.provider.setValue(this.current);
     void this.current.load();

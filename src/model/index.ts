@@ -6,3 +6,4 @@ export * from './selectors.js';
 export * from './rules.js';
 export * from './commands.js';
 export * from './ids.js';
+export * from './problem-schema.js';

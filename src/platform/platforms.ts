@@ -1,18 +1,30 @@
 import type { PlatformClient } from './client.js';
+import { PlatformError } from './errors.js';
 import { LazyClient } from './lazy-client.js';
+import type { RestAuth } from './rest/rest-client.js';
 import { simulatedScope } from './simulated/scope.js';
 
 /** The platforms `<remote-extension-provider platform="…">` can name. */
-export type PlatformName = 'simulated';
+export type PlatformName = 'simulated' | 'rest';
 
-export interface PlatformChoice {
-  readonly platform: PlatformName;
-  readonly user?: string;
-}
+export type PlatformChoice =
+  | { readonly platform: 'simulated'; readonly user?: string }
+  | {
+      readonly platform: 'rest';
+      readonly user: string;
+      /** The API's base URL (`openapi.yaml`'s server URL). */
+      readonly endpoint: string;
+      readonly auth?: RestAuth;
+    };
 
 /** The simulated platform's module, fetched on demand (a chunk of its own in the bundle). */
 export function loadSimulatedPlatform(): Promise<typeof import('./simulated/index.js')> {
   return import('./simulated/index.js');
+}
+
+/** The REST client's module, fetched on demand (a chunk of its own in the bundle). */
+export function loadRestPlatform(): Promise<typeof import('./rest/index.js')> {
+  return import('./rest/index.js');
 }
 
 /**
@@ -20,6 +32,15 @@ export function loadSimulatedPlatform(): Promise<typeof import('./simulated/inde
  * platform in a chunk of its own that only pages choosing it download.
  */
 export function clientFor(choice: PlatformChoice): PlatformClient {
+  if (choice.platform === 'rest') {
+    const endpoint = choice.endpoint.replace(/\/+$/u, '');
+    return new LazyClient({ platform: `rest:${endpoint}`, user: choice.user }, async () => {
+      // Said when the Store first loads, where the integrator sees it, rather than thrown here.
+      if (!endpoint) throw new PlatformError('invalid-input', 'platform="rest" needs an endpoint: the API’s base URL.');
+      const { RestPlatformClient } = await loadRestPlatform();
+      return new RestPlatformClient({ ...choice, endpoint });
+    });
+  }
   return new LazyClient(simulatedScope(choice.user), async () => {
     const { SimulatedPlatform } = await loadSimulatedPlatform();
     return new SimulatedPlatform({ user: choice.user });

@@ -1,0 +1,2 @@
+/** The REST platform client: an entry of its own, so the bundle loads it only when chosen. */
+export { RestPlatformClient, type RestAuth, type RestPlatformClientOptions } from './rest-client.js';

@@ -1,0 +1,364 @@
+/**
+ * PC-3: a `PlatformClient` over the HTTP contract in `openapi.yaml`. Every answer is validated
+ * with the model's schemas before anyone sees it (PC-4); HTTP failures become typed
+ * `PlatformError`s; only failures that mean "not done, try later" are retried; the change feed is
+ * Server-Sent Events that resume with `Last-Event-ID`. Nothing is stored: the token stays with the
+ * integrator's callback.
+ */
+import * as v from 'valibot';
+import { ProblemSchema, SnapshotSchema, type Command, type Snapshot } from '../../model/index.js';
+import type { CallOptions, ChangeListener, PlacedCall, PlatformClient, PlatformScope } from '../client.js';
+import { PlatformError, type PlatformErrorCode } from '../errors.js';
+import { readEvents } from './sse.js';
+
+type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
+
+/** How requests prove who the user is. */
+export type RestAuth =
+  /** `Authorization: Bearer …`, asked for before every request so the integrator can refresh it. */
+  | { readonly kind: 'bearer'; readonly token: () => string | Promise<string> }
+  /** The platform's session cookie, with its CSRF token sent on every change. */
+  | { readonly kind: 'cookie'; readonly csrfToken: () => string | Promise<string> };
+
+export interface RestPlatformClientOptions {
+  /** The API's base URL, e.g. `https://pbx.example.com/api/v1`. */
+  readonly endpoint: string;
+  /** Who is signed in; with the endpoint, the key of the Store's cache (SYNC-7). */
+  readonly user: string;
+  readonly auth?: RestAuth;
+  /** Per attempt, in milliseconds. Default 10 000. */
+  readonly timeout?: number;
+  /** Extra attempts after a retryable failure. Default 3. */
+  readonly retries?: number;
+  /** First backoff step in milliseconds; each retry waits a random time up to twice the last. Default 250. */
+  readonly backoff?: number;
+  /** Source of the backoff's jitter; tests pass a fixed one. */
+  readonly random?: () => number;
+}
+
+const PlacedCallSchema = v.object({
+  callId: v.pipe(v.string(), v.maxLength(64)),
+  deviceId: v.pipe(v.string(), v.maxLength(64)),
+  dial: v.pipe(v.string(), v.maxLength(64)),
+});
+
+/** The contract's one error shape; anything else in an error body is ignored. */
+const ErrorBodySchema = v.object({
+  code: v.pipe(v.string(), v.maxLength(64)),
+  message: v.pipe(v.string(), v.maxLength(500)),
+  problem: v.optional(v.unknown()),
+});
+
+const STATUS_CODES: ReadonlyArray<readonly [(status: number) => boolean, PlatformErrorCode]> = [
+  [(s) => s === 400 || s === 413 || s === 415 || s === 422, 'invalid-input'],
+  [(s) => s === 401 || s === 403, 'forbidden'],
+  [(s) => s === 404, 'not-found'],
+  [(s) => s === 409, 'conflict'],
+  [(s) => s === 408 || s === 429 || s >= 500, 'unavailable'],
+];
+
+/** Statuses that mean the server did not act and asks to be tried again later. */
+const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 429, 503]);
+
+/** A failure worth another attempt: the network, or a status from RETRY_STATUSES. */
+class Retryable extends Error {
+  constructor(
+    readonly final: PlatformError,
+    readonly retryAfter: number | null = null,
+  ) {
+    super(final.message);
+  }
+}
+
+interface Request {
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  readonly path: string;
+  readonly body?: unknown;
+  readonly idempotencyKey?: string;
+  readonly signal?: AbortSignal | undefined;
+  /** Whether a network failure may be retried: only when repeating cannot do the thing twice. */
+  readonly retryNetworkErrors: boolean;
+}
+
+export class RestPlatformClient implements PlatformClient {
+  readonly scope: PlatformScope;
+  private readonly endpoint: string;
+  private readonly options: RestPlatformClientOptions;
+  /** The newest version seen, sent as `If-Match` so a change based on old settings is refused. */
+  private version: number | null = null;
+  private readonly listeners = new Set<ChangeListener>();
+  private feed: AbortController | null = null;
+
+  constructor(options: RestPlatformClientOptions) {
+    this.options = options;
+    this.endpoint = options.endpoint.replace(/\/+$/u, '');
+    this.scope = { platform: `rest:${this.endpoint}`, user: options.user };
+  }
+
+  async load(options?: CallOptions): Promise<Snapshot> {
+    return this.snapshotRequest({ method: 'GET', path: '/snapshot', signal: options?.signal, retryNetworkErrors: true });
+  }
+
+  createNumber(command: CommandOf<'number/create'>, options?: CallOptions): Promise<Snapshot> {
+    return this.change('POST', '/numbers', command, command, options);
+  }
+
+  updateNumber(command: CommandOf<'number/update'>, options?: CallOptions): Promise<Snapshot> {
+    return this.change('PATCH', `/numbers/${encodeURIComponent(command.numberId)}`, command, command, options);
+  }
+
+  deleteNumber(command: CommandOf<'number/delete'>, options?: CallOptions): Promise<Snapshot> {
+    return this.change('DELETE', `/numbers/${encodeURIComponent(command.numberId)}`, command, undefined, options);
+  }
+
+  updateStatus(command: CommandOf<'status/update'>, options?: CallOptions): Promise<Snapshot> {
+    return this.change('PUT', `/statuses/${encodeURIComponent(command.status.id)}`, command, command, options);
+  }
+
+  setActiveStatus(command: CommandOf<'status/activate'>, options?: CallOptions): Promise<Snapshot> {
+    return this.change('PUT', '/active-status', command, command, options);
+  }
+
+  async placeCall(deviceId: string, dial: string, options?: CallOptions): Promise<PlacedCall> {
+    // No idempotency key exists for a call: after a lost answer it may have been placed, so only
+    // the statuses that say "not done" are retried, never a network failure.
+    const body = await this.send({
+      method: 'POST',
+      path: '/calls',
+      body: { deviceId, dial },
+      signal: options?.signal,
+      retryNetworkErrors: false,
+    });
+    const parsed = v.safeParse(PlacedCallSchema, body);
+    if (!parsed.success) throw badResponse('The platform’s answer to a call was not understood.');
+    return parsed.output;
+  }
+
+  /** SYNC-6: the platform's change feed, shared by all listeners, open while anyone listens. */
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    if (!this.feed) {
+      this.feed = new AbortController();
+      void this.followFeed(this.feed.signal);
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        this.feed?.abort();
+        this.feed = null;
+      }
+    };
+  }
+
+  private change(
+    method: Request['method'],
+    path: string,
+    command: Command,
+    body: unknown,
+    options: CallOptions | undefined,
+  ): Promise<Snapshot> {
+    // Every change carries its idempotency key, so repeating it after a lost answer is safe.
+    return this.snapshotRequest({
+      method,
+      path,
+      body,
+      idempotencyKey: command.id,
+      signal: options?.signal,
+      retryNetworkErrors: true,
+    });
+  }
+
+  private async snapshotRequest(request: Request): Promise<Snapshot> {
+    const parsed = v.safeParse(SnapshotSchema, await this.send(request));
+    if (!parsed.success) throw badResponse('The platform sent settings that do not make sense; nothing was changed.');
+    this.seen(parsed.output.version);
+    return parsed.output;
+  }
+
+  private seen(version: number): void {
+    if (this.version === null || version > this.version) this.version = version;
+  }
+
+  /** Sends with retries and jittered backoff; resolves with the parsed JSON body of a 2xx. */
+  private async send(request: Request): Promise<unknown> {
+    const retries = this.options.retries ?? 3;
+    const random = this.options.random ?? Math.random;
+    let step = this.options.backoff ?? 250;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attempt(request);
+      } catch (error) {
+        if (!(error instanceof Retryable)) throw error;
+        if (attempt >= retries) throw error.final;
+        step *= 2;
+        const wait = error.retryAfter ?? random() * step;
+        await delay(Math.min(wait, 30_000), request.signal);
+      }
+    }
+  }
+
+  private async attempt(request: Request): Promise<unknown> {
+    request.signal?.throwIfAborted();
+    const timeout = AbortSignal.timeout(this.options.timeout ?? 10_000);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    let response: Response;
+    try {
+      response = await fetch(`${this.endpoint}${request.path}`, {
+        method: request.method,
+        headers: await this.headers(request),
+        body: request.body === undefined ? null : JSON.stringify(request.body),
+        credentials: this.options.auth?.kind === 'cookie' ? 'include' : 'omit',
+        cache: 'no-store',
+        signal,
+      });
+    } catch (error) {
+      if (request.signal?.aborted) throw request.signal.reason;
+      const lost = timeout.aborted
+        ? new PlatformError('unavailable', 'The platform did not answer in time.', undefined, { cause: error })
+        : new PlatformError('offline', 'The platform could not be reached. Check the connection.', undefined, {
+            cause: error,
+          });
+      if (request.retryNetworkErrors) throw new Retryable(lost);
+      throw lost;
+    }
+    const text = await readText(response, request.signal);
+    if (response.ok) {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw badResponse('The platform’s answer was not JSON.');
+      }
+    }
+    const failure = httpFailure(response.status, text);
+    if (RETRY_STATUSES.has(response.status)) throw new Retryable(failure, retryAfter(response));
+    throw failure;
+  }
+
+  private async headers(request: Request): Promise<Headers> {
+    const headers = new Headers({ Accept: 'application/json' });
+    if (request.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (request.idempotencyKey) {
+      headers.set('Idempotency-Key', request.idempotencyKey);
+      if (this.version !== null) headers.set('If-Match', `"${this.version}"`);
+    }
+    const auth = this.options.auth;
+    if (auth?.kind === 'bearer') headers.set('Authorization', `Bearer ${await auth.token()}`);
+    if (auth?.kind === 'cookie' && request.method !== 'GET') headers.set('X-CSRF-Token', await auth.csrfToken());
+    return headers;
+  }
+
+  /**
+   * Reads the feed for as long as `signal` lives, reconnecting after a drop with `Last-Event-ID`.
+   * After a reconnect the settings are loaded afresh, so events missed while away cannot matter.
+   */
+  private async followFeed(signal: AbortSignal): Promise<void> {
+    let lastEventId: string | null = null;
+    let reconnects = 0;
+    const random = this.options.random ?? Math.random;
+    while (!signal.aborted) {
+      try {
+        const headers = await this.headers({ method: 'GET', path: '/events', retryNetworkErrors: true });
+        headers.set('Accept', 'text/event-stream');
+        if (lastEventId !== null) headers.set('Last-Event-ID', lastEventId);
+        const response = await fetch(`${this.endpoint}/events`, {
+          headers,
+          credentials: this.options.auth?.kind === 'cookie' ? 'include' : 'omit',
+          cache: 'no-store',
+          signal,
+        });
+        if (!response.ok || !response.body) throw httpFailure(response.status, '');
+        if (reconnects > 0) void this.resync(signal);
+        reconnects = 0;
+        await readEvents(response.body, (event) => {
+          if (event.event !== 'snapshot') return;
+          const snapshot = parseJson(event.data, SnapshotSchema);
+          // A malformed event changes nothing; the next reconnect or change brings good data.
+          if (!snapshot) return;
+          lastEventId = event.id;
+          this.emit(snapshot);
+        });
+      } catch {
+        // Dropped, refused or unreachable: wait, then try again.
+      }
+      if (signal.aborted) return;
+      reconnects++;
+      const ceiling = Math.min(30_000, (this.options.backoff ?? 250) * 2 ** Math.min(reconnects, 7));
+      await delay(random() * ceiling, signal).catch(() => undefined);
+    }
+  }
+
+  private async resync(signal: AbortSignal): Promise<void> {
+    try {
+      this.emit(await this.load({ signal }));
+    } catch {
+      // The feed itself will bring the next change.
+    }
+  }
+
+  private emit(snapshot: Snapshot): void {
+    this.seen(snapshot.version);
+    for (const listener of this.listeners) listener({ snapshot });
+  }
+}
+
+function badResponse(message: string): PlatformError {
+  return new PlatformError('bad-response', message);
+}
+
+/** A non-2xx answer as a typed error, with the rule's problem when the body carries a valid one. */
+function httpFailure(status: number, text: string): PlatformError {
+  const code = STATUS_CODES.find(([matches]) => matches(status))?.[1] ?? 'bad-response';
+  const body = parseJson(text, ErrorBodySchema);
+  const problem = body?.problem === undefined ? undefined : v.safeParse(ProblemSchema, body.problem);
+  const message = body?.message ?? `The platform answered ${status}.`;
+  return new PlatformError(code, message, problem?.success ? problem.output : undefined);
+}
+
+function parseJson<T extends v.GenericSchema>(text: string, schema: T): v.InferOutput<T> | null {
+  try {
+    const parsed = v.safeParse(schema, JSON.parse(text));
+    return parsed.success ? parsed.output : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads a body, refusing one over 1 MB: no settings are that large, and a hostile server could be. */
+async function readText(response: Response, signal: AbortSignal | undefined): Promise<string> {
+  const length = Number(response.headers.get('Content-Length') ?? 0);
+  if (length > 1_000_000) throw badResponse('The platform’s answer was too large.');
+  try {
+    const text = await response.text();
+    if (text.length > 1_000_000) throw badResponse('The platform’s answer was too large.');
+    return text;
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (error instanceof PlatformError) throw error;
+    throw new PlatformError('offline', 'The platform’s answer was cut off.', undefined, { cause: error });
+  }
+}
+
+/** `Retry-After` in milliseconds (the seconds form only), or null when absent or a date. */
+function retryAfter(response: Response): number | null {
+  const header = response.headers.get('Retry-After');
+  const seconds = header === null || header.trim() === '' ? Number.NaN : Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;
+}
+
+function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
