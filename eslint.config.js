@@ -18,7 +18,7 @@ const typedFolders = ['src', 'components', 'test', 'demo', 'manifest'];
 const typedTs = typedFolders.map((dir) => `${dir}/**/*.{ts,tsx}`);
 const allTs = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const allJs = ['**/*.js', '**/*.mjs', '**/*.cjs'];
-const nodeJs = ['*.js', '*.mjs', '*.cjs', 'scripts/**/*.{js,mjs,cjs}', '.ci/**/*.{js,mjs,cjs}', 'test/e2e/**/*.mjs'];
+const nodeJs = ['*.js', '*.mjs', '*.cjs', 'scripts/**/*.{js,mjs,cjs}', '.ci/**/*.{js,mjs,cjs}', 'test/e2e/**/*.mjs', 'test/server/**/*.mjs', 'test/*.mjs'];
 
 const htmlSinkMessage =
   'Security standard: no HTML string sinks. Build DOM with Lit templates, textContent or createElement.';

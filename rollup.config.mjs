@@ -7,6 +7,8 @@
 // 2. dist/lib/ — for bundlers (package.json `exports`): the same modules, unminified, one file
 //    per source module, with the runtime dependencies left as imports so an app has one Lit.
 // 3. dist/demo/index.js — the demo page's own script, which uses (1) as a page would: by URL.
+// Then the React and Vue pages (rollup.frameworks.mjs) and the reference server
+// (rollup.server.mjs, dist/server/server.mjs).
 //
 // Node resolution uses the browser + production export conditions, so Lit's dev mode is left out.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -15,6 +17,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
 import frameworks from './rollup.frameworks.mjs';
+import server from './rollup.server.mjs';
 
 const resolve = () =>
   nodeResolve({ browser: true, exportConditions: ['production'], extensions: ['.ts', '.mjs', '.js'] });
@@ -92,4 +95,5 @@ export default [
     onwarn,
   },
   ...frameworks,
+  ...server,
 ];

@@ -16,7 +16,7 @@ export default {
     // The demo lives in demo/; the address printed at start-up is the site's root.
     function rootToDemo(context, next) {
       if (context.path !== '/' && context.path !== '/index.html') return next();
-      context.redirect('/demo/');
+      context.redirect(`/demo/${context.search}`); // keeping ?platform=rest and the like
       return undefined;
     },
   ],

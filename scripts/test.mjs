@@ -60,6 +60,8 @@ function hasTsFiles(dir) {
 
 // 1. Type-check.
 if ((await run('tsc', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) !== 0) failCheck('tsc');
+// The reference server is Node code with Node's types, checked on its own.
+if ((await run('tsc (server)', bin('tsc'), ['--noEmit', '-p', 'demo/server/tsconfig.json'])) !== 0) failCheck('tsc (server)');
 
 // 2. Lint.
 if ((await run('eslint', bin('eslint'), ['.'])) !== 0) failCheck('eslint');
@@ -127,27 +129,29 @@ if (Object.keys(browsers).length === 0) problems.push('no test session ran');
 if (total.skipped > 0) problems.push(`${total.skipped} skipped test(s): skipped tests are not allowed`);
 if (wtrCode !== 0 && total.failed === 0) problems.push(`web-test-runner exited with code ${wtrCode}`);
 
-// 7. End to end: the demo served by `npm start`, in headless Chromium (test/e2e/, node:test).
-// Skipped only when extra arguments picked some browser test files.
+// 7. Node tests (node:test): the reference server on its own (test/server/), and end to end, the
+// demo served by `npm start` in headless Chromium (test/e2e/). Left out only when extra
+// arguments picked some browser test files.
 let e2e = { passed: 0, failed: 0, skipped: 0, ran: false };
 if (wtrArgs.length === 0) {
   const tapDir = mkdtempSync(join(tmpdir(), 'e2e-tap-'));
   const tapFile = join(tapDir, 'e2e.tap');
-  const e2eCode = await run('e2e', process.execPath, [
+  const e2eCode = await run('node tests', process.execPath, [
     '--test',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
     `--test-reporter-destination=${tapFile}`,
+    'test/server/',
     'test/e2e/',
   ]);
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
   rmSync(tapDir, { recursive: true, force: true });
   const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
   e2e = { passed: count('pass'), failed: count('fail'), skipped: count('skipped') + count('todo'), ran: true };
-  if (e2e.passed + e2e.failed === 0) problems.push('no end-to-end test ran');
-  if (e2e.skipped > 0) problems.push(`${e2e.skipped} skipped end-to-end test(s)`);
-  if (e2eCode !== 0 && e2e.failed === 0) problems.push(`the end-to-end run exited with code ${e2eCode}`);
+  if (e2e.passed + e2e.failed === 0) problems.push('no Node test ran');
+  if (e2e.skipped > 0) problems.push(`${e2e.skipped} skipped Node test(s)`);
+  if (e2eCode !== 0 && e2e.failed === 0) problems.push(`the Node tests exited with code ${e2eCode}`);
 }
 
 console.log('');
@@ -155,7 +159,7 @@ for (const [name, c] of Object.entries(browsers)) {
   const files = `${c.files} test file${c.files === 1 ? '' : 's'}`;
   console.log(`  ${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (${files})`);
 }
-if (e2e.ran) console.log(`  End to end (Chromium): ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
+if (e2e.ran) console.log(`  Node (server, end to end): ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
 if (problems.length > 0) {
   console.log('\nProblems:');
   for (const problem of problems) console.log(`  ${problem}`);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { aria, launchChromium, startDemo } from '../../scripts/demo-browser.mjs';
+import { ADMIN_TOKEN, scratchFolder, startServer } from '../server/spawn.mjs';
 
 let demo;
 let browser;
@@ -155,6 +156,45 @@ describe('the demo controls', () => {
 
     assert.deepEqual(problems, []);
     await page.browserContext().close();
+  });
+});
+
+describe('the demo on the reference server', () => {
+  it('PC-3 SYNC-6 /?platform=rest runs the demo against `npm run server`, feed included', async () => {
+    const scratch = await scratchFolder();
+    const server = await startServer({ dataFile: scratch.dataFile, env: { CORS_ORIGINS: demo.origin } });
+    try {
+      const { page, problems } = await openPage(`/?platform=rest&endpoint=${encodeURIComponent(server.base)}`);
+      await click(page, 'button', 'Availability: Available');
+      await click(page, 'menuitemradio', 'Do Not Disturb');
+      await waitFor(page, 'button', 'Availability: Do Not Disturb');
+      // The button changes at once; the server has it once the change has settled.
+      const activeOnServer = async () => {
+        const response = await fetch(`${server.base}/snapshot`, { headers: { Authorization: 'Bearer demo-token' } });
+        return (await response.json()).activeStatusId;
+      };
+      const deadline = Date.now() + 5000;
+      while ((await activeOnServer()) !== 'do-not-disturb' && Date.now() < deadline) await page.waitForNetworkIdle();
+      assert.equal(await activeOnServer(), 'do-not-disturb', JSON.stringify(problems));
+
+      // An administrator's change reaches the page through the change feed.
+      const provisioned = await fetch(`${server.base}/admin/users/demo-user/remote-extensions`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id: 'car-phone', name: 'Car phone', dial: '0705556677' }),
+      });
+      assert.equal(provisioned.status, 200);
+      await click(page, 'button', 'Settings');
+      await click(page, 'button', 'General');
+      await click(page, 'link', 'My Numbers');
+      await waitFor(page, 'button', 'Edit Remote Extension Car phone');
+
+      assert.deepEqual(problems, []);
+      await page.browserContext().close();
+    } finally {
+      await server.stop();
+      await scratch.remove();
+    }
   });
 });
 

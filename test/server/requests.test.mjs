@@ -1,0 +1,120 @@
+// What the server refuses before any rule is asked: bodies that are too large or not commands,
+// missing or wrong credentials, session changes without their CSRF token; and CORS.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { admin, api, expectError, newId, newUser, violations } from './api.mjs';
+import { scratchFolder, startServer } from './spawn.mjs';
+
+const activate = (statusId) => ({ type: 'status/activate', id: newId(), statusId });
+
+describe('reference server: requests', () => {
+  let folder;
+  let server;
+  before(async () => {
+    folder = await scratchFolder();
+    server = await startServer({ dataFile: folder.dataFile });
+  });
+  after(async () => {
+    await server?.stop();
+    await folder?.remove();
+  });
+
+  it('413 payload-too-large for a 17 KiB body, and nothing changes', async () => {
+    const { api: client } = await newUser(server);
+    const command = { ...activate('in-a-meeting'), padding: 'x'.repeat(17 * 1024) };
+    await expectError(await client.change('PUT', '/active-status', command), 413, 'payload-too-large');
+    assert.equal((await client.snapshot()).activeStatusId, 'available');
+  });
+
+  it('400 malformed-request: no Idempotency-Key, one that is not the command’s id, not JSON, not application/json, not a command', async () => {
+    const { api: client } = await newUser(server);
+    const command = activate('in-a-meeting');
+    await expectError(await client.send('PUT', '/active-status', { body: command }), 400, 'malformed-request');
+    await expectError(await client.change('PUT', '/active-status', command, { 'idempotency-key': newId() }), 400, 'malformed-request');
+    await expectError(
+      await client.send('PUT', '/active-status', { body: '{"type": ', headers: { 'idempotency-key': command.id } }),
+      400,
+      'malformed-request',
+    );
+    await expectError(
+      await client.change('PUT', '/active-status', command, { 'content-type': 'text/plain' }),
+      400,
+      'malformed-request',
+    );
+    const wrongType = { ...command, type: 'number/delete' };
+    await expectError(await client.change('PUT', '/active-status', wrongType), 400, 'malformed-request');
+    await expectError(await client.change('PUT', '/active-status', command, { 'if-match': '12' }), 400, 'malformed-request');
+    assert.equal((await client.snapshot()).version, 1);
+  });
+
+  it('401 unauthorized without a token, with a wrong token, and with the admin token as a user', async () => {
+    await expectError(await fetch(`${server.base}/snapshot`), 401, 'unauthorized');
+    await expectError(await api(server, { authorization: 'Bearer not-a-token' }).send('GET', '/snapshot'), 401, 'unauthorized');
+    await expectError(await admin(server).send('GET', '/snapshot'), 401, 'unauthorized');
+    const { token } = await newUser(server);
+    const asUser = api(server, { authorization: `Bearer ${token}` });
+    await expectError(await asUser.send('POST', '/admin/users/someone/reset'), 401, 'unauthorized');
+  });
+
+  it('a session cookie change is 401 without X-CSRF-Token or with a wrong one, 200 with it; DELETE /session ends it', async () => {
+    const { user, api: client } = await newUser(server);
+    const started = await client.send('POST', '/session');
+    assert.equal(started.status, 200);
+    const { csrfToken, user: sessionUser } = await started.json();
+    assert.equal(sessionUser, user);
+    const setCookie = started.headers.get('set-cookie') ?? '';
+    assert.match(setCookie, /^re_session=\w+; HttpOnly; SameSite=Strict; Path=\/api$/);
+    const cookie = api(server, { cookie: setCookie.split(';')[0] });
+
+    assert.equal((await cookie.snapshot()).user.id, user, 'reading needs no CSRF token');
+    const command = activate('in-a-meeting');
+    await expectError(await cookie.change('PUT', '/active-status', command), 401, 'unauthorized');
+    await expectError(await cookie.change('PUT', '/active-status', command, { 'x-csrf-token': 'guess' }), 401, 'unauthorized');
+    const accepted = await cookie.change('PUT', '/active-status', command, { 'x-csrf-token': csrfToken });
+    assert.equal(accepted.status, 200);
+    assert.equal((await accepted.json()).activeStatusId, 'in-a-meeting');
+
+    await expectError(await cookie.send('DELETE', '/session'), 401, 'unauthorized');
+    const ended = await cookie.send('DELETE', '/session', { headers: { 'x-csrf-token': csrfToken } });
+    assert.equal(ended.status, 204);
+    assert.match(ended.headers.get('set-cookie') ?? '', /^re_session=; .*Max-Age=0/);
+    await expectError(await cookie.send('GET', '/snapshot'), 401, 'unauthorized');
+  });
+
+  it('every answer says no-store and nosniff; a snapshot has its version as ETag; unknown routes are 404', async () => {
+    const { api: client } = await newUser(server);
+    const response = await client.send('GET', '/snapshot');
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(response.headers.get('etag'), `"${(await response.json()).version}"`);
+    await expectError(await client.send('GET', '/nothing-here'), 404, 'not-found');
+    await expectError(await client.send('PATCH', '/snapshot'), 404, 'not-found');
+  });
+
+  it('CORS: an allowed origin is reflected with credentials and a preflight answer; another origin gets no CORS headers', async () => {
+    const preflight = (origin) =>
+      fetch(`${server.base}/numbers`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'idempotency-key' },
+      });
+    const allowed = await preflight('http://localhost:8000');
+    assert.equal(allowed.status, 204);
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'http://localhost:8000');
+    assert.equal(allowed.headers.get('access-control-allow-credentials'), 'true');
+    assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+    assert.match(allowed.headers.get('access-control-allow-headers') ?? '', /Last-Event-ID/);
+    const other = await preflight('http://evil.example');
+    assert.equal(other.headers.get('access-control-allow-origin'), null);
+
+    const { token } = await newUser(server);
+    const read = await fetch(`${server.base}/snapshot`, {
+      headers: { authorization: `Bearer ${token}`, origin: 'http://127.0.0.1:8000' },
+    });
+    assert.equal(read.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8000');
+    assert.equal(read.headers.get('access-control-expose-headers'), 'ETag');
+  });
+
+  it('PC-3 every answer above matched the contract', async () => {
+    assert.deepEqual(await violations(server), []);
+  });
+});
