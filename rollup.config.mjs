@@ -8,7 +8,8 @@
 //    per source module, with the runtime dependencies left as imports so an app has one Lit.
 // 3. dist/demo/index.js — the demo page's own script, which uses (1) as a page would: by URL.
 // Then the React and Vue pages (rollup.frameworks.mjs) and the reference server
-// (rollup.server.mjs, dist/server/server.mjs).
+// (rollup.server.mjs, dist/server/server.mjs), and the browser extension (rollup.extension.mjs,
+// dist/extension/).
 //
 // Node resolution uses the browser + production export conditions, so Lit's dev mode is left out.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -17,6 +18,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
 import frameworks from './rollup.frameworks.mjs';
+import extension from './rollup.extension.mjs';
 import server from './rollup.server.mjs';
 
 const resolve = () =>
@@ -96,4 +98,5 @@ export default [
   },
   ...frameworks,
   ...server,
+  ...extension,
 ];

@@ -8,6 +8,7 @@ import {
   AvailabilityMenu,
   CallUsingFooter,
   MyNumbers,
+  QuickStatus,
   RemoteExtensionProvider,
   StatusRemotePicker,
 } from './index.js';
@@ -19,6 +20,7 @@ const elements: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['my-numbers', MyNumbers],
   ['availability-menu', AvailabilityMenu],
   ['call-using-footer', CallUsingFooter],
+  ['quick-status', QuickStatus],
 ];
 
 export * from './index.js';

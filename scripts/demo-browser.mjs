@@ -67,11 +67,13 @@ export async function startDemo() {
   };
 }
 
-export function launchChromium() {
+/** `extraArgs`, e.g. `--load-extension=…`; extensions are allowed (puppeteer disables them by default). */
+export function launchChromium(extraArgs = []) {
   return puppeteer.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
-    args: chromiumArgs,
+    args: [...chromiumArgs, ...extraArgs],
+    ignoreDefaultArgs: ['--disable-extensions'],
   });
 }
 

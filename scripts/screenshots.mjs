@@ -1,12 +1,20 @@
 #!/usr/bin/env node
 // `npm run screenshots`: starts the demo (`npm start`), walks it in headless Chromium to the states
 // the README shows, and writes docs/screenshot-*.png. Each shot starts from the sample data.
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { aria, launchChromium, startDemo } from './demo-browser.mjs';
 
 const docs = new URL('../docs/', import.meta.url);
 const demo = await startDemo();
-const browser = await launchChromium();
+const extensionDir = fileURLToPath(new URL('../dist/extension', import.meta.url));
+const browser = await launchChromium([`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]);
+
+/** Chromium's id for an unpacked extension: its path's SHA-256, first 32 hex digits, 0-f as a-p. */
+function extensionId(path) {
+  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
+}
 
 async function page(path) {
   const context = await browser.createBrowserContext(); // its own IndexedDB: the sample data
@@ -54,6 +62,16 @@ try {
     const tab = await page('/demo/intranet.html');
     await tab.waitForSelector(aria('button', 'Edit Home'));
     await shoot(tab, 'intranet');
+  }
+  {
+    // The popup on its demo platform (its default until the options say otherwise). Extensions
+    // run only in the default context, which is fresh in each launch.
+    const tab = await browser.newPage();
+    await tab.setViewport({ width: 320, height: 430 });
+    await tab.goto(`chrome-extension://${extensionId(extensionDir)}/popup.html`, { waitUntil: 'load' });
+    await tab.waitForSelector(aria('radio', 'Available'));
+    await tab.screenshot({ path: fileURLToPath(new URL('screenshot-extension-popup.png', docs)) });
+    console.log('wrote docs/screenshot-extension-popup.png');
   }
 } finally {
   await browser.close();

@@ -1,0 +1,53 @@
+/** Every visible string of `<quick-status>`, in English and Swedish. */
+import type { StringTable } from '../shared/locale.js';
+
+export interface QuickStatusStrings {
+  /** The at-a-glance term for the status in force now. */
+  readonly currentStatus: string;
+  /** The at-a-glance term for the active status's Remote Extension. */
+  readonly activeRemoteExtension: string;
+  /** What the at-a-glance line says when the active status has no Remote Extension. */
+  readonly noRemoteExtension: string;
+  /** The radio group's visible label and accessible name. */
+  readonly status: string;
+  /** The Remote Extension dropdown's label (the seed's word). */
+  readonly remoteExtension: string;
+  /** A remote extension as text: its label, and its number when it has one. */
+  readonly numberText: (label: string, dial: string | null) => string;
+  /** Announced once the platform has accepted the new active status (ACT-1). */
+  readonly nowYourStatus: (status: string) => string;
+  /** Announced once the platform has saved a Remote Extension for the status (STAT-3). */
+  readonly remoteExtensionSaved: (label: string) => string;
+  /** Announced once None is saved and Call Using or Send my calls to went back to `device` (STAT-6). */
+  readonly remoteExtensionCleared: (device: string) => string;
+  /** Announced once None is saved and nothing else changed. */
+  readonly remoteExtensionNone: string;
+}
+
+const en: QuickStatusStrings = {
+  currentStatus: 'Current status',
+  activeRemoteExtension: 'Active Remote Extension',
+  noRemoteExtension: 'No remote extension',
+  status: 'Status',
+  remoteExtension: 'Remote Extension',
+  numberText: (label, dial) => (dial ? `${label} (${dial})` : label),
+  nowYourStatus: (status) => `${status} is now your status.`,
+  remoteExtensionSaved: (label) => `Call Using and Send my calls to now use ${label}.`,
+  remoteExtensionCleared: (device) => `No Remote Extension. Calls that used it now use ${device}.`,
+  remoteExtensionNone: 'No Remote Extension.',
+};
+
+const sv: QuickStatusStrings = {
+  currentStatus: 'Nuvarande status',
+  activeRemoteExtension: 'Aktiv Remote Extension',
+  noRemoteExtension: 'Ingen Remote Extension',
+  status: 'Status',
+  remoteExtension: 'Remote Extension',
+  numberText: (label, dial) => (dial ? `${label} (${dial})` : label),
+  nowYourStatus: (status) => `${status} är nu din status.`,
+  remoteExtensionSaved: (label) => `Ring med och Skicka mina samtal till använder nu ${label}.`,
+  remoteExtensionCleared: (device) => `Ingen Remote Extension. Samtal som använde den går nu till ${device}.`,
+  remoteExtensionNone: 'Ingen Remote Extension.',
+};
+
+export const quickStatusStrings: StringTable<QuickStatusStrings> = { en, sv };

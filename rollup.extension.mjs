@@ -1,0 +1,51 @@
+// The browser extension (manifest/) as an unpacked folder, dist/extension/: the popup's and the
+// options page's scripts bundled (the platforms as chunks, loaded when chosen), and the manifest,
+// pages, styles and icons copied beside them. `npm run build:extension` zips it with web-ext.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import esbuild from 'rollup-plugin-esbuild';
+
+const out = 'dist/extension';
+const pages = ['popup.html', 'popup.css', 'options.html', 'options.css'];
+
+/** Copies the extension's static files and stamps the package's version into the manifest. */
+function extensionFiles() {
+  return {
+    name: 'extension-files',
+    buildStart() {
+      rmSync(out, { recursive: true, force: true });
+    },
+    writeBundle() {
+      const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+      const manifest = JSON.parse(readFileSync('manifest/manifest.json', 'utf8'));
+      writeFileSync(`${out}/manifest.json`, `${JSON.stringify({ ...manifest, version }, null, 2)}\n`);
+      for (const page of pages) cpSync(`manifest/${page}`, `${out}/${page}`);
+      mkdirSync(`${out}/icons`, { recursive: true });
+      for (const size of [16, 32, 48, 128]) cpSync(`manifest/icons/icon-${size}.png`, `${out}/icons/icon-${size}.png`);
+    },
+  };
+}
+
+/** @type {import('rollup').RollupOptions[]} */
+export default [
+  {
+    input: { popup: 'manifest/popup.ts', options: 'manifest/options.ts' },
+    output: {
+      dir: out,
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+    plugins: [
+      extensionFiles(),
+      nodeResolve({ browser: true, exportConditions: ['production'], extensions: ['.ts', '.mjs', '.js'] }),
+      esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+      terser({ ecma: 2020, module: true, format: { comments: false } }),
+    ],
+    onwarn(warning, warn) {
+      if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(warning.message);
+      warn(warning);
+    },
+  },
+];
