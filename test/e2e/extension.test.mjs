@@ -80,7 +80,8 @@ describe('the browser extension', () => {
     assert.match(await options.page.$eval('#result', (r) => r.textContent), /Connected to MiVoice MX-One as .+: 3 numbers, status Available\./);
     await options.page.locator(aria('button', 'Save')).click();
     await options.page.waitForFunction(() => document.getElementById('result')?.textContent?.startsWith('Saved'));
-    const stored = await options.page.evaluate(() => chrome.storage.local.get(null));
+    // Runs in the options page, where `chrome` is the extension API.
+    const stored = await options.page.evaluate(() => globalThis.chrome.storage.local.get(null));
     assert.equal(stored.token, undefined, 'the token is not on disk unless the user asked');
     assert.deepEqual(options.problems, []);
 
