@@ -28,8 +28,13 @@ function chosenPlatform(): Settings['platform'] {
   return form.querySelector<HTMLInputElement>('input[name="platform"]:checked')?.value === 'server' ? 'server' : 'demo';
 }
 
+function chosenSignIn(): Settings['signIn'] {
+  return form.querySelector<HTMLInputElement>('input[name="signIn"]:checked')?.value === 'session' ? 'session' : 'token';
+}
+
 function showPlatform(): void {
   serverFields.disabled = chosenPlatform() === 'demo';
+  token.disabled = remember.disabled = chosenSignIn() === 'session';
 }
 
 /** The form as settings, or null with the reason shown at its field. */
@@ -58,7 +63,7 @@ function readForm(): Settings | null {
     endpoint.focus();
     return null;
   }
-  return { platform, endpoint: endpoint.value.trim(), user: userId, remember: remember.checked };
+  return { platform, endpoint: endpoint.value.trim(), user: userId, signIn: chosenSignIn(), remember: remember.checked };
 }
 
 async function clientFor(settings: Settings): Promise<PlatformClient> {
@@ -71,7 +76,7 @@ async function clientFor(settings: Settings): Promise<PlatformClient> {
   return new RestPlatformClient({
     endpoint: settings.endpoint,
     user: settings.user,
-    auth: { kind: 'bearer', token: () => secret },
+    auth: settings.signIn === 'session' ? { kind: 'cookie' } : { kind: 'bearer', token: () => secret },
     retries: 0,
     timeout: 8000,
   });
@@ -116,18 +121,37 @@ async function offerHostAccess(settings: Settings): Promise<void> {
 }
 
 form.addEventListener('change', showPlatform);
+/**
+ * The platform's session cookie travels to its server only with host access (the browser treats
+ * the extension as another site otherwise), so session sign-in asks for it, for that origin
+ * alone, while the user's click still counts as a gesture.
+ */
+function sessionAccess(settings: Settings): Promise<boolean> {
+  if (settings.platform !== 'server' || settings.signIn !== 'session') return Promise.resolve(true);
+  return chrome.permissions.request({ origins: [hostPattern(settings.endpoint)] });
+}
+
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   const settings = readForm();
   if (!settings) return;
-  void saveSettings(settings, token.value).then(() => {
+  void sessionAccess(settings).then(async (granted) => {
+    if (!granted) {
+      result.textContent = 'Signing in with the platform’s session needs access to its site, which was not allowed.';
+      return;
+    }
+    await saveSettings(settings, settings.signIn === 'session' ? '' : token.value);
     result.textContent = 'Saved. The popup uses these settings from now on.';
   });
 });
 testButton.addEventListener('click', () => {
   if (testButton.getAttribute('aria-disabled') === 'true') return;
   const settings = readForm();
-  if (settings) void testConnection(settings);
+  if (!settings) return;
+  void sessionAccess(settings).then((granted) => {
+    if (granted) void testConnection(settings);
+    else result.textContent = 'Signing in with the platform’s session needs access to its site, which was not allowed.';
+  });
 });
 
 const { settings, token: saved } = await loadSettings();
@@ -136,4 +160,5 @@ endpoint.value = settings.endpoint;
 user.value = settings.user;
 token.value = saved;
 remember.checked = settings.remember;
+form.querySelector<HTMLInputElement>(`input[name="signIn"][value="${settings.signIn}"]`)?.click();
 showPlatform();

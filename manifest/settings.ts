@@ -12,12 +12,14 @@ const SettingsSchema = v.object({
   platform: v.picklist(['demo', 'server']),
   endpoint: v.string(),
   user: IdSchema,
+  /** `token`: a bearer token typed here; `session`: the platform's own sign-in cookie. */
+  signIn: v.optional(v.picklist(['token', 'session']), 'token'),
   remember: v.boolean(),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { platform: 'demo', endpoint: '', user: 'demo-user', remember: false };
+export const DEFAULT_SETTINGS: Settings = { platform: 'demo', endpoint: '', user: 'demo-user', signIn: 'token', remember: false };
 
 export async function loadSettings(): Promise<{ settings: Settings; token: string }> {
   const stored = await chrome.storage.local.get(['settings', 'token']);
@@ -44,6 +46,6 @@ export function hostPattern(endpoint: string): string {
 /** What the provider is told to use. */
 export function platformChoice(settings: Settings, token: string): PlatformChoice {
   if (settings.platform === 'demo') return { platform: 'simulated', user: settings.user };
-  const auth: RestAuth = { kind: 'bearer', token: () => token };
+  const auth: RestAuth = settings.signIn === 'session' ? { kind: 'cookie' } : { kind: 'bearer', token: () => token };
   return { platform: 'rest', user: settings.user, endpoint: settings.endpoint, auth };
 }

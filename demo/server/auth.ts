@@ -19,6 +19,8 @@ const MAX_SESSIONS = 10_000;
 export interface Session {
   readonly key: string;
   readonly user: string;
+  /** Given again by `GET /session` to a page or extension that has only the cookie. */
+  readonly csrfToken: string;
   readonly csrfDigest: Buffer;
 }
 
@@ -118,7 +120,7 @@ export class Auth {
   startSession(user: string): { readonly cookie: string; readonly csrfToken: string } {
     const id = secret();
     const csrfToken = secret();
-    const session: Session = { key: key(id), user, csrfDigest: digest(csrfToken) };
+    const session: Session = { key: key(id), user, csrfToken, csrfDigest: digest(csrfToken) };
     this.sessions.set(session.key, session);
     if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value ?? '');
     return { cookie: `${COOKIE}=${id}; ${COOKIE_ATTRIBUTES}`, csrfToken };

@@ -151,6 +151,13 @@ export function apiRoutes({ store, auth, feed }: { store: AccountFile; auth: Aut
       return { status: 200, body: { csrfToken, user }, headers: { 'set-cookie': cookie } };
     }),
 
+    // Who the cookie belongs to and its CSRF token, for a client that has only the cookie (the
+    // platform's own sign-in). Cross-origin readers are limited by CORS to the allowed origins.
+    route('GET', '/session', auth.session, (_context, session) => ({
+      status: 200,
+      body: { csrfToken: session.csrfToken, user: session.user },
+    })),
+
     route('DELETE', '/session', auth.session, (_context, session) => ({
       status: 204,
       headers: { 'set-cookie': auth.endSession(session) },

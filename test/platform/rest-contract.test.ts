@@ -408,6 +408,46 @@ describe('REST client against the reference server (PC-3)', () => {
     });
   });
 
+  describe('signed in with the platform’s own session cookie', () => {
+    it('PC-3 a client with only the cookie reads, and changes with the CSRF token from GET /session', async () => {
+      const { user, token } = await newUser();
+      // Same site as this page (ports do not count), so the SameSite=Strict cookie travels.
+      const endpoint = server.endpoint.replace('127.0.0.1', 'localhost');
+      // Signing in to the platform in this browser: its login sets the session cookie.
+      const login = await fetch(`${endpoint}/session`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+        credentials: 'include',
+      });
+      expect(login.status).to.equal(200);
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+
+      const client = new RestPlatformClient({ endpoint, user, auth: { kind: 'cookie' }, backoff: 5, random: () => 0.5 });
+      expect((await client.load()).user.id).to.equal(user);
+      const after = await client.setActiveStatus({ type: 'status/activate', id: newId(), statusId: 'in-a-meeting' });
+      expect(after.activeStatusId).to.equal('in-a-meeting');
+
+      // The cookie alone does not make a change: a page elsewhere could send it (CSRF).
+      const command = { type: 'status/activate', id: newId(), statusId: 'available' };
+      const forged = await fetch(`${endpoint}/active-status`, {
+        method: 'PUT',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': command.id },
+        body: JSON.stringify(command),
+      });
+      expect(forged.status).to.equal(401);
+
+      // Signing out ends it for the client too.
+      const logout = await fetch(`${endpoint}/session`, {
+        method: 'DELETE',
+        credentials: 'include',
+        headers: { 'X-CSRF-Token': csrfToken },
+      });
+      expect(logout.status).to.equal(204);
+      expect((await failure(client.load())).code).to.equal('forbidden');
+    });
+  });
+
   describe('through the elements', () => {
     it('PC-3 <remote-extension-provider platform="rest"> shows and changes the server’s settings', async () => {
       const { user, token } = await newUser();

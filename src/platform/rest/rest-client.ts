@@ -17,8 +17,12 @@ type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
 export type RestAuth =
   /** `Authorization: Bearer …`, asked for before every request so the integrator can refresh it. */
   | { readonly kind: 'bearer'; readonly token: () => string | Promise<string> }
-  /** The platform's session cookie, with its CSRF token sent on every change. */
-  | { readonly kind: 'cookie'; readonly csrfToken: () => string | Promise<string> };
+  /**
+   * The platform's own session cookie (the user is signed in to it in this browser; the server
+   * must allow this origin with credentials). Changes carry the session's CSRF token: from
+   * `csrfToken` when given, else asked of `GET /session` once.
+   */
+  | { readonly kind: 'cookie'; readonly csrfToken?: () => string | Promise<string> };
 
 export interface RestPlatformClientOptions {
   /** The API's base URL, e.g. `https://pbx.example.com/api/v1`. */
@@ -35,6 +39,8 @@ export interface RestPlatformClientOptions {
   /** Source of the backoff's jitter; tests pass a fixed one. */
   readonly random?: () => number;
 }
+
+const SessionSchema = v.object({ csrfToken: v.pipe(v.string(), v.minLength(16), v.maxLength(256)) });
 
 const PlacedCallSchema = v.object({
   callId: v.pipe(v.string(), v.maxLength(64)),
@@ -88,6 +94,8 @@ export class RestPlatformClient implements PlatformClient {
   private version: number | null = null;
   private readonly listeners = new Set<ChangeListener>();
   private feed: AbortController | null = null;
+  /** The session's CSRF token, asked for once (cookie sign-in without a `csrfToken` callback). */
+  private sessionCsrf: Promise<string> | null = null;
 
   constructor(options: RestPlatformClientOptions) {
     this.options = options;
@@ -229,6 +237,8 @@ export class RestPlatformClient implements PlatformClient {
         throw badResponse('The platform’s answer was not JSON.');
       }
     }
+    // A new sign-in brings a new session and CSRF token: ask again next time.
+    if (response.status === 401) this.sessionCsrf = null;
     const failure = httpFailure(response.status, text);
     if (RETRY_STATUSES.has(response.status)) throw new Retryable(failure, retryAfter(response));
     throw failure;
@@ -243,8 +253,25 @@ export class RestPlatformClient implements PlatformClient {
     }
     const auth = this.options.auth;
     if (auth?.kind === 'bearer') headers.set('Authorization', `Bearer ${await auth.token()}`);
-    if (auth?.kind === 'cookie' && request.method !== 'GET') headers.set('X-CSRF-Token', await auth.csrfToken());
+    if (auth?.kind === 'cookie' && request.method !== 'GET') {
+      headers.set('X-CSRF-Token', await (auth.csrfToken ? auth.csrfToken() : this.csrfFromSession(request.signal)));
+    }
     return headers;
+  }
+
+  private csrfFromSession(signal: AbortSignal | undefined): Promise<string> {
+    this.sessionCsrf ??= this.send({ method: 'GET', path: '/session', signal, retryNetworkErrors: true }).then(
+      (body) => {
+        const parsed = v.safeParse(SessionSchema, body);
+        if (!parsed.success) throw badResponse('The platform’s session answer was not understood.');
+        return parsed.output.csrfToken;
+      },
+    );
+    // A failure is not kept: signing in again and retrying must work.
+    this.sessionCsrf.catch(() => {
+      this.sessionCsrf = null;
+    });
+    return this.sessionCsrf;
   }
 
   /**
