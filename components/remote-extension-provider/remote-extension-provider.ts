@@ -57,6 +57,8 @@ export class RemoteExtensionProvider extends LitElement {
   private readonly provider = new ContextProvider(this, { context: storeContext });
   private current: Store | null = null;
   private made: Source | null = null;
+  /** After `signOut()`, no Store until the user, platform or client changes. */
+  private signedOut = false;
 
   /** The Store this provider shares; made at the provider's first update after connecting. */
   get store(): Store | null {
@@ -79,7 +81,22 @@ export class RemoteExtensionProvider extends LitElement {
     // Made here rather than on connect, so that a `client` set right after `appendChild` is the
     // one used and no default platform is loaded for nothing. A new platform or user means a new
     // Store, never one Store quietly re-pointed; consumers subscribe, so they follow.
-    if (!this.current || !this.madeFor(this.source())) this.replaceStore();
+    const same = this.madeFor(this.source());
+    if (this.current ? !same : !(this.signedOut && same)) this.replaceStore();
+  }
+
+  /**
+   * SYNC-7: signs the user out of this browser. Pending changes are sent and answered first (or,
+   * with `discardPending: true`, which the page should ask the user to confirm, abandoned); then
+   * the user's cached data is removed and the elements inside show nothing until another user,
+   * platform or client is set.
+   */
+  async signOut(options: { readonly discardPending?: boolean } = {}): Promise<void> {
+    const store = this.current;
+    this.signedOut = true;
+    this.current = null;
+    this.provider.setValue(undefined);
+    await store?.signOut(options);
   }
 
   protected override render() {
@@ -106,6 +123,7 @@ export class RemoteExtensionProvider extends LitElement {
 
   private replaceStore(): void {
     this.current?.dispose();
+    this.signedOut = false;
     this.made = this.source();
     const client = this.client ?? clientFor(this.choice());
     this.current = new Store({ client, cache: new SnapshotCache() });

@@ -5,9 +5,11 @@
  * reason, when it is refused. What subscribers see is always the platform's snapshot with the
  * still-pending commands applied, so it cannot drift from the platform silently.
  */
+import * as v from 'valibot';
 import {
   applyCommand,
   newId,
+  SnapshotSchema,
   type Command,
   type NumberChanges,
   type NumberDraft,
@@ -56,6 +58,8 @@ export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private unsubscribeFeed: (() => void) | null = null;
   private cacheWrite: { latest: Snapshot | null; running: boolean } = { latest: null, running: false };
+  /** SYNC-5: the Stores of the same platform and user in other tabs and providers. */
+  private channel: BroadcastChannel | null = null;
 
   constructor(options: StoreOptions) {
     this.client = options.client;
@@ -85,8 +89,7 @@ export class Store {
   async refresh(): Promise<void> {
     this.update({ phase: this.confirmed ? this.current.phase : 'loading', loadError: null });
     try {
-      const snapshot = await this.client.load({ signal: this.lifetime.signal });
-      this.accept(snapshot, true);
+      this.accept(valid(await this.client.load({ signal: this.lifetime.signal })), true);
     } catch (error) {
       if (this.lifetime.signal.aborted) return;
       const failure = asPlatformError(error);
@@ -140,7 +143,7 @@ export class Store {
     const sent = this.queue.then(() => sendCommand(this.client, command, { signal: this.lifetime.signal }));
     this.queue = sent.catch(() => undefined);
     try {
-      const snapshot = await sent;
+      const snapshot = valid(await sent);
       this.pending = this.pending.filter((p) => p !== entry);
       this.accept(snapshot, false);
     } catch (error) {
@@ -158,12 +161,30 @@ export class Store {
     this.lifetime.abort();
     this.unsubscribeFeed?.();
     this.unsubscribeFeed = null;
+    this.channel?.close();
+    this.channel = null;
     this.listeners.clear();
+  }
+
+  /**
+   * SYNC-7: ends this user's session in this browser. Pending changes are first sent and answered
+   * (or, with `discardPending`, abandoned), then the Store stops and the user's cached data is
+   * removed, so the next person at this browser sees none of it.
+   */
+  async signOut(options: { readonly discardPending?: boolean } = {}): Promise<void> {
+    if (!options.discardPending) await this.queue;
+    this.dispose();
+    this.cacheWrite.latest = null;
+    await this.cache?.remove(this.client.scope);
   }
 
   private async start(): Promise<void> {
     this.update({ phase: 'loading' });
-    this.unsubscribeFeed = this.client.subscribe(({ snapshot }) => this.accept(snapshot, false));
+    this.openChannel();
+    this.unsubscribeFeed = this.client.subscribe(({ snapshot }) => {
+      // A malformed feed event changes nothing; the next answer or load brings good data.
+      if (v.is(SnapshotSchema, snapshot)) this.accept(snapshot, false);
+    });
     const fromCache = this.readCache();
     await this.refresh();
     await fromCache;
@@ -181,13 +202,32 @@ export class Store {
    * Takes a snapshot from the platform. A load replaces whatever we had (`authoritative`); answers
    * and feed events may arrive out of order, so those older than what we hold are ignored.
    */
-  private accept(snapshot: Snapshot, authoritative: boolean): void {
+  private accept(snapshot: Snapshot, authoritative: boolean, share = true): void {
     if (this.lifetime.signal.aborted) return;
     const fromPlatform = this.current.source === 'platform';
     if (!authoritative && fromPlatform && this.confirmed && snapshot.version < this.confirmed.version) return;
     this.confirmed = freeze(snapshot);
     this.recompute({ source: 'platform', phase: 'ready', loadError: null });
     this.saveToCache(this.confirmed);
+    if (share) this.channel?.postMessage({ snapshot });
+  }
+
+  /**
+   * Whatever this Store hears from the platform, the others of the same platform and user hear at
+   * once, whether or not the platform has a change feed (SYNC-5). Only newer versions are taken,
+   * and taken ones are not passed on again, so two Stores never echo each other.
+   */
+  private openChannel(): void {
+    if (typeof BroadcastChannel === 'undefined') return;
+    const { platform, user } = this.client.scope;
+    this.channel = new BroadcastChannel(`remote-extension:${platform}:${user}`);
+    this.channel.onmessage = (event: MessageEvent<unknown>) => {
+      // Another tab is no more trusted than a network (PC-4).
+      const snapshot = (event.data as { snapshot?: unknown } | null)?.snapshot;
+      if (!v.is(SnapshotSchema, snapshot)) return;
+      if (this.current.source === 'platform' && this.confirmed && snapshot.version <= this.confirmed.version) return;
+      this.accept(snapshot, false, false);
+    };
   }
 
   /** Derives what views show, and announces it together with `changes` as one new state. */
@@ -223,6 +263,16 @@ export class Store {
       this.cacheWrite.running = false;
     })();
   }
+}
+
+/**
+ * PC-4: whatever client an integrator plugs in, nothing unchecked reaches state. A snapshot that
+ * fails the model's schema is a `bad-response`, as if the network had garbled it.
+ */
+function valid(snapshot: unknown): Snapshot {
+  const parsed = v.safeParse(SnapshotSchema, snapshot);
+  if (!parsed.success) throw new PlatformError('bad-response', 'The platform sent settings that do not make sense; nothing was changed.');
+  return parsed.output;
 }
 
 function asPlatformError(error: unknown): PlatformError {

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { StoreController, type RemoteExtensionProvider } from '../../components/index.js';
 import '../../components/define.js';
+import { SnapshotCache } from '../../src/store/index.js';
 import { cleanUp, CountingPlatform, simulatedPlatform, uniqueDatabase } from '../helpers.js';
 
 /** The smallest consumer: shows the active status name the Store holds. */
@@ -83,5 +84,34 @@ describe('<remote-extension-provider>', () => {
     } finally {
       provider.remove();
     }
+  });
+
+  it('SYNC-7 signOut() removes the user’s cached data; the elements show nothing until another user comes', async () => {
+    const alice = simulatedPlatform({ user: 'alice' });
+    const provider = await fixture<RemoteExtensionProvider>(
+      html`<remote-extension-provider .client=${alice}><status-probe></status-probe></remote-extension-provider>`,
+    );
+    const probe = provider.querySelector<StatusProbe>('status-probe')!;
+    await waitUntil(() => probe.shadowRoot?.textContent === 'available');
+    const cache = new SnapshotCache();
+    await waitUntil(async () => (await cache.read(alice.scope)) !== undefined, 'the cache was never written');
+
+    await provider.signOut();
+    await provider.updateComplete;
+    await probe.updateComplete;
+    expect(await cache.read(alice.scope)).to.equal(undefined);
+    expect(provider.store).to.equal(null);
+    expect(probe.shadowRoot?.textContent).to.equal('none');
+    // Nothing brings the old user back by itself...
+    provider.requestUpdate();
+    await provider.updateComplete;
+    expect(provider.store).to.equal(null);
+
+    // ...and the next user gets a Store of their own.
+    const bob = simulatedPlatform({ user: 'bob' });
+    await bob.setActiveStatus({ type: 'status/activate', id: 'bob-1', statusId: 'out-of-office' });
+    provider.client = bob;
+    await waitUntil(() => probe.shadowRoot?.textContent === 'out-of-office', 'the next user never showed');
+    expect(provider.store?.client === bob).to.equal(true);
   });
 });
