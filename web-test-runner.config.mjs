@@ -14,26 +14,14 @@ import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { restServerPlugin } from './test/rest-server-plugin.mjs';
 
 const env = process.env;
 
-const chromiumPath = env.CHROME_PATH || '/usr/bin/chromium';
 const firefoxPath = env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
-const chromiumArgs = [
-  // Needed when running as root (CI and this machine run as root).
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  // Without these Chromium keeps trying to reach hosts that this network refuses.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-];
 
 const list = (value) =>
   (value ?? '')

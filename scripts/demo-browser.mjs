@@ -3,17 +3,8 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-];
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -70,7 +61,7 @@ export async function startDemo() {
 /** `extraArgs`, e.g. `--load-extension=…`; extensions are allowed (puppeteer disables them by default). */
 export function launchChromium(extraArgs = []) {
   return puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     args: [...chromiumArgs, ...extraArgs],
     ignoreDefaultArgs: ['--disable-extensions'],

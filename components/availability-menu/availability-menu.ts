@@ -4,6 +4,7 @@ import { activeStatus, findStatus, type DynamicStatus } from '../../src/model/in
 import { localeOf } from '../shared/locale.js';
 import { StoreController } from '../shared/store-controller.js';
 import { failureReason, sharedStrings } from '../shared/strings.js';
+import { presenceStyles } from '../shared/presence.js';
 import { baseStyles } from '../shared/styles.js';
 import { MenuButtonController } from '../shared/menu.js';
 import { availabilityStrings } from './strings.js';
@@ -42,14 +43,11 @@ export class ActiveStatusChangeEvent extends Event {
 export class AvailabilityMenu extends LitElement {
   static override styles = [
     baseStyles,
+    presenceStyles,
     css`
       :host {
         display: inline-block;
         position: relative;
-        --_available: var(--re-presence-available, light-dark(#1e7d32, #7bd88f));
-        --_busy: var(--re-presence-busy, light-dark(#b3261e, #ffb4ab));
-        --_away: var(--re-presence-away, light-dark(#9a6700, #ffcf7a));
-        --_dnd: var(--re-presence-dnd, light-dark(#b3261e, #ffb4ab));
       }
       .avatar {
         vertical-align: middle;
@@ -63,24 +61,6 @@ export class AvailabilityMenu extends LitElement {
         color: var(--_surface);
         font-weight: 600;
         font-size: 0.85em;
-      }
-      .presence {
-        display: inline-block;
-        flex: none;
-        width: 0.7em;
-        height: 0.7em;
-        border-radius: 50%;
-        background: var(--_available);
-      }
-      .presence.busy {
-        background: var(--_busy);
-      }
-      .presence.away {
-        background: var(--_away);
-      }
-      .presence.dnd {
-        background: var(--_dnd);
-        box-shadow: inset 0 0 0 0.25em var(--_dnd), inset 0 0 0 0.35em var(--_surface);
       }
       [role='menu'] {
         position: absolute;

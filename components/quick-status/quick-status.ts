@@ -18,6 +18,7 @@ import { localeOf } from '../shared/locale.js';
 import { menuFocusIndex } from '../shared/menu.js';
 import { StoreController } from '../shared/store-controller.js';
 import { failureReason, sharedStrings } from '../shared/strings.js';
+import { presenceStyles } from '../shared/presence.js';
 import { baseStyles } from '../shared/styles.js';
 import { quickStatusStrings } from './strings.js';
 
@@ -61,14 +62,11 @@ const SELECT_CHANGING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'Arro
 export class QuickStatus extends LitElement {
   static override styles = [
     baseStyles,
+    presenceStyles,
     css`
       :host {
         min-width: 0;
         overflow-wrap: anywhere;
-        --_available: var(--re-presence-available, light-dark(#1e7d32, #7bd88f));
-        --_busy: var(--re-presence-busy, light-dark(#b3261e, #ffb4ab));
-        --_away: var(--re-presence-away, light-dark(#9a6700, #ffcf7a));
-        --_dnd: var(--re-presence-dnd, light-dark(#b3261e, #ffb4ab));
       }
       p {
         margin: 0 0 0.5em;
@@ -88,24 +86,6 @@ export class QuickStatus extends LitElement {
         gap: 0.4em;
         margin: 0 0 0.25em;
         font-weight: 600;
-      }
-      .presence {
-        display: inline-block;
-        flex: none;
-        width: 0.7em;
-        height: 0.7em;
-        border-radius: 50%;
-        background: var(--_available);
-      }
-      .presence.busy {
-        background: var(--_busy);
-      }
-      .presence.away {
-        background: var(--_away);
-      }
-      .presence.dnd {
-        background: var(--_dnd);
-        box-shadow: inset 0 0 0 0.25em var(--_dnd), inset 0 0 0 0.35em var(--_surface);
       }
       .label {
         display: block;

@@ -1,20 +1,14 @@
 // GET /events (SYNC-6): changes made elsewhere — by an administrator or on another connection —
 // reach every open stream of the user, as Server-Sent Events of whole snapshots.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { admin, expectError, faults, newId, newUser, openFeed, violations, within } from './api.mjs';
-import { scratchFolder, startServer } from './spawn.mjs';
+import { serverForSuite } from './spawn.mjs';
 
 describe('reference server: change feed', () => {
-  let folder;
   let server;
-  before(async () => {
-    folder = await scratchFolder();
-    server = await startServer({ dataFile: folder.dataFile });
-  });
-  after(async () => {
-    await server?.stop();
-    await folder?.remove();
+  serverForSuite((started) => {
+    server = started;
   });
 
   it('SYNC-6, NUM-4: an administrator’s provisioning reaches an open /events stream', async () => {

@@ -1,22 +1,16 @@
 // What the server refuses before any rule is asked: bodies that are too large or not commands,
 // missing or wrong credentials, session changes without their CSRF token; and CORS.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { admin, api, expectError, newId, newUser, violations } from './api.mjs';
-import { scratchFolder, startServer } from './spawn.mjs';
+import { serverForSuite } from './spawn.mjs';
 
 const activate = (statusId) => ({ type: 'status/activate', id: newId(), statusId });
 
 describe('reference server: requests', () => {
-  let folder;
   let server;
-  before(async () => {
-    folder = await scratchFolder();
-    server = await startServer({ dataFile: folder.dataFile });
-  });
-  after(async () => {
-    await server?.stop();
-    await folder?.remove();
+  serverForSuite((started) => {
+    server = started;
   });
 
   it('413 payload-too-large for a 17 KiB body, and nothing changes', async () => {

@@ -2,9 +2,9 @@
 // problem and its English message, and the status the model's problemKind gives them. Also
 // If-Match and idempotent replays.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { expectError, newId, newUser, violations } from './api.mjs';
-import { scratchFolder, startServer } from './spawn.mjs';
+import { serverForSuite } from './spawn.mjs';
 
 const create = (dial, fields = {}) => {
   const id = newId();
@@ -15,15 +15,9 @@ const remove = (numberId) => ({ type: 'number/delete', id: newId(), numberId });
 const routing = (status) => ({ type: 'status/update', id: newId(), status });
 
 describe('reference server: rules', () => {
-  let folder;
   let server;
-  before(async () => {
-    folder = await scratchFolder();
-    server = await startServer({ dataFile: folder.dataFile });
-  });
-  after(async () => {
-    await server?.stop();
-    await folder?.remove();
+  serverForSuite((started) => {
+    server = started;
   });
 
   it('NUM-3, NUM-5: 403 delete-admin-provisioned for the administrator’s work-mobile', async () => {

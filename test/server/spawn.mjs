@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
@@ -69,4 +70,22 @@ export async function startServer({ dataFile, env = {} }) {
     kill,
     stop: () => kill('SIGTERM'),
   };
+}
+
+/**
+ * One server for a `describe` block, on a data file of its own: started before its tests (and
+ * handed to `use`), stopped and its folder removed after them.
+ */
+export function serverForSuite(use) {
+  let folder;
+  let server;
+  before(async () => {
+    folder = await scratchFolder();
+    server = await startServer({ dataFile: folder.dataFile });
+    use(server);
+  });
+  after(async () => {
+    await server?.stop();
+    await folder?.remove();
+  });
 }

@@ -1,20 +1,14 @@
 // The test hooks other tests rely on, and the contract check that watches every answer: a
 // deliberately corrupted answer is flagged, and nothing else is.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { admin, expectError, faults, newId, newUser, openFeed, violations, within } from './api.mjs';
-import { scratchFolder, startServer } from './spawn.mjs';
+import { scratchFolder, serverForSuite, startServer } from './spawn.mjs';
 
 describe('reference server: test hooks and the contract check', () => {
-  let folder;
   let server;
-  before(async () => {
-    folder = await scratchFolder();
-    server = await startServer({ dataFile: folder.dataFile });
-  });
-  after(async () => {
-    await server?.stop();
-    await folder?.remove();
+  serverForSuite((started) => {
+    server = started;
   });
 
   it('corruptNext keeps status 200 but breaks the snapshot, and the contract check flags exactly that answer', async () => {
@@ -102,6 +96,7 @@ describe('reference server: test hooks and the contract check', () => {
   });
 
   it('without TEST_HOOKS=1 there are no hooks; without CONTRACT_CHECK=1 no violations list', async () => {
+    const folder = await scratchFolder();
     const plain = await startServer({ dataFile: `${folder.path}/plain.json`, env: { TEST_HOOKS: '0', CONTRACT_CHECK: '0' } });
     try {
       await expectError(await fetch(`${plain.origin}/__test/reset`, { method: 'POST' }), 404, 'not-found');
@@ -113,6 +108,7 @@ describe('reference server: test hooks and the contract check', () => {
       await expectError(await fetch(`${unchecked.origin}/__test/violations`), 404, 'not-found');
     } finally {
       await unchecked.stop();
+      await folder.remove();
     }
   });
 });

@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { ProblemSchema, SnapshotSchema, type Command, type Snapshot } from '../../model/index.js';
 import type { CallOptions, ChangeListener, PlacedCall, PlatformClient, PlatformScope } from '../client.js';
 import { PlatformError, type PlatformErrorCode } from '../errors.js';
+import { delay } from '../delay.js';
 import { readEvents } from './sse.js';
 
 type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
@@ -370,22 +371,4 @@ function retryAfter(response: Response): number | null {
   const header = response.headers.get('Retry-After');
   const seconds = header === null || header.trim() === '' ? Number.NaN : Number(header);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;
-}
-
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

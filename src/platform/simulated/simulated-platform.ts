@@ -18,6 +18,7 @@ import {
   type CommandOutcome,
 } from '../account.js';
 import type { CallOptions, ChangeListener, PlacedCall, PlatformClient, PlatformScope } from '../client.js';
+import { delay } from '../delay.js';
 import { PlatformError } from '../errors.js';
 import type { SampleProfile } from '../sample-data.js';
 import { AccountStorage } from './account-storage.js';
@@ -191,7 +192,7 @@ export class SimulatedPlatform implements PlatformClient {
     signal?.throwIfAborted();
     const { latency = 0, failureRate = 0 } = this.knobs;
     const ms = typeof latency === 'number' ? latency : latency.min + this.random() * (latency.max - latency.min);
-    if (ms > 0) await abortableDelay(ms, signal);
+    if (ms > 0) await delay(ms, signal);
     if (failureRate > 0 && this.random() < failureRate) {
       throw new PlatformError('unavailable', 'The platform is not answering. Try again in a moment.');
     }
@@ -225,18 +226,4 @@ export class SimulatedPlatform implements PlatformClient {
     this.channel?.close();
     this.channel = null;
   }
-}
-
-function abortableDelay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

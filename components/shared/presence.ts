@@ -1,0 +1,33 @@
+import { css } from 'lit';
+
+/**
+ * The presence dot beside a status name (`<span class="presence busy">`), shared by the
+ * elements that list statuses. The document's `@cssprop` tags are repeated on each element,
+ * since that is where the manifest looks for them.
+ */
+export const presenceStyles = css`
+  :host {
+    --_available: var(--re-presence-available, light-dark(#1e7d32, #7bd88f));
+    --_busy: var(--re-presence-busy, light-dark(#b3261e, #ffb4ab));
+    --_away: var(--re-presence-away, light-dark(#9a6700, #ffcf7a));
+    --_dnd: var(--re-presence-dnd, light-dark(#b3261e, #ffb4ab));
+  }
+  .presence {
+    display: inline-block;
+    flex: none;
+    width: 0.7em;
+    height: 0.7em;
+    border-radius: 50%;
+    background: var(--_available);
+  }
+  .presence.busy {
+    background: var(--_busy);
+  }
+  .presence.away {
+    background: var(--_away);
+  }
+  .presence.dnd {
+    background: var(--_dnd);
+    box-shadow: inset 0 0 0 0.25em var(--_dnd), inset 0 0 0 0.35em var(--_surface);
+  }
+`;
