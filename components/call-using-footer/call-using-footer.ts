@@ -429,6 +429,9 @@ export class CallUsingFooter extends LitElement {
   };
 
   private handlePromptClose = (): void => {
+    // The close event comes a moment after close(); if a new call opened the prompt meanwhile,
+    // this event belongs to the old one and must not clear the new.
+    if (this.dialog.open) return;
     this.dial = null;
     this.callError = '';
     const opener = this.opener;

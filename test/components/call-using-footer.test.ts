@@ -235,6 +235,21 @@ describe('<call-using-footer>', () => {
       expect(platform.calls).to.equal(0);
     });
 
+    it('CALL-2 a call asked for right after Cancel gets a whole prompt', async () => {
+      const { element } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
+      element.placeCall('4712');
+      await promptOpen(element);
+      dialogButton(element, 'Cancel').click();
+      // Before the old prompt's close event arrives.
+      element.placeCall('4713');
+      await promptOpen(element);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await element.updateComplete;
+      expect(dialog(element).open).to.equal(true);
+      expect(dialog(element).textContent).to.contain('Call 4713');
+      expect(dialogButton(element, 'Call').isConnected).to.equal(true);
+    });
+
     it('CALL-2 stays open with the reason when the platform cannot place the call', async () => {
       const { element, platform } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
       platform.configure({ failureRate: 1 });
