@@ -182,8 +182,10 @@ export class Store {
     this.update({ phase: 'loading' });
     this.openChannel();
     this.unsubscribeFeed = this.client.subscribe(({ snapshot }) => {
-      // A malformed feed event changes nothing; the next answer or load brings good data.
-      if (v.is(SnapshotSchema, snapshot)) this.accept(snapshot, false);
+      // A malformed feed event changes nothing; the next answer or load brings good data. The
+      // parsed copy is what is kept: only the schema's fields, read once.
+      const parsed = v.safeParse(SnapshotSchema, snapshot);
+      if (parsed.success) this.accept(parsed.output, false);
     });
     const fromCache = this.readCache();
     await this.refresh();
@@ -223,8 +225,9 @@ export class Store {
     this.channel = new BroadcastChannel(`remote-extension:${platform}:${user}`);
     this.channel.onmessage = (event: MessageEvent<unknown>) => {
       // Another tab is no more trusted than a network (PC-4).
-      const snapshot = (event.data as { snapshot?: unknown } | null)?.snapshot;
-      if (!v.is(SnapshotSchema, snapshot)) return;
+      const parsed = v.safeParse(SnapshotSchema, (event.data as { snapshot?: unknown } | null)?.snapshot);
+      if (!parsed.success) return;
+      const snapshot = parsed.output;
       if (this.current.source === 'platform' && this.confirmed && snapshot.version <= this.confirmed.version) return;
       this.accept(snapshot, false, false);
     };

@@ -69,6 +69,21 @@ describe('SimulatedPlatform', () => {
       expect((await platform.load()).platform.kind).to.equal('mivoice-business');
     });
 
+    it('PC-2 a refused administrator change keeps IndexedDB in use and loses nothing', async () => {
+      const databaseName = uniqueDatabase('platform');
+      const platform = new SimulatedPlatform({ databaseName });
+      let refused = false;
+      await platform.admin.provisionRemoteExtension('long', 'x'.repeat(300), '0701112233').catch(() => {
+        refused = true;
+      });
+      expect(refused, 'a 300-character label is refused').to.equal(true);
+      await platform.admin.provisionRemoteExtension('car', 'Car', '0701112233');
+      // Another simulator on the same database reads IndexedDB, not this one's memory.
+      const elsewhere = await new SimulatedPlatform({ databaseName }).load();
+      expect(elsewhere.numbers.map((n) => n.id)).to.include('car');
+      expect((await platform.load()).numbers.map((n) => n.id)).to.include('car');
+    });
+
     it('SYNC-8 keeps working in memory when IndexedDB is missing', async () => {
       await withIndexedDb(undefined, async () => {
         const platform = simulatedPlatform();

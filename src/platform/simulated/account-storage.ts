@@ -41,9 +41,17 @@ export class AccountStorage {
    * undefined leaves the account as it was.
    */
   async update(change: (account: Account | undefined) => Account | undefined): Promise<void> {
+    // A change that throws (a refused admin change, say) is the caller's error, not a storage
+    // failure: it must leave the account as it was and IndexedDB in use, then reach the caller.
+    const refusals: unknown[] = [];
     const apply = (stored: unknown): Account | undefined => {
       const parsed = v.safeParse(AccountSchema, stored);
-      return change(parsed.success ? parsed.output : undefined);
+      try {
+        return change(parsed.success ? parsed.output : undefined);
+      } catch (error) {
+        refusals.push(error);
+        return undefined;
+      }
     };
     await this.withFallback(
       (store) =>
@@ -61,6 +69,7 @@ export class AccountStorage {
         if (next) memory.set(this.memoryKey, next);
       },
     );
+    if (refusals.length > 0) throw refusals[0];
   }
 
   async replace(account: Account): Promise<void> {
