@@ -2,12 +2,14 @@
  * SYNC-2: the last snapshot the platform sent, kept in IndexedDB so the next page load paints at
  * once. One database of the project's own name; one entry per platform and user; a schema
  * version in every entry; everything read is validated and anything invalid is deleted.
- * SYNC-8: if IndexedDB is missing or fails, the cache turns itself off and the Store goes on.
+ * SYNC-8: IndexedDB goes through `IndexedDbStore`; when that gives up, the cache is a no-op and
+ * the Store goes on.
  */
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { del, get, set } from 'idb-keyval';
 import * as v from 'valibot';
 import { SnapshotSchema, type Snapshot } from '../model/index.js';
 import type { PlatformScope } from '../platform/index.js';
+import { IndexedDbStore } from '../storage/indexed-db.js';
 
 export const CACHE_DATABASE = 'remote-extension-cache';
 export const CACHE_SCHEMA_VERSION = 1;
@@ -24,54 +26,35 @@ export function cacheKey(scope: PlatformScope): string {
 }
 
 export class SnapshotCache {
-  private store: UseStore | null;
+  private readonly db: IndexedDbStore;
 
   constructor(databaseName: string = CACHE_DATABASE) {
-    this.store = openStore(databaseName);
+    this.db = new IndexedDbStore(databaseName, 'snapshots', 'Remote Extension cache');
   }
 
-  /** False once IndexedDB has been found missing or failing; the cache is then a no-op. */
+  /** False once IndexedDB has been given up on; the cache is then a no-op. */
   get available(): boolean {
-    return this.store !== null;
+    return !this.db.inMemory;
   }
 
   /** The cached snapshot for this platform and user, if there is a valid one. */
   async read(scope: PlatformScope): Promise<Snapshot | undefined> {
     const key = cacheKey(scope);
-    const entry = await this.attempt((store) => get<unknown>(key, store));
-    if (entry === undefined) return undefined;
-    const parsed = v.safeParse(EntrySchema, entry);
+    const entry = await this.db.run((store) => get<unknown>(key, store));
+    if (!entry.ok || entry.value === undefined) return undefined;
+    const parsed = v.safeParse(EntrySchema, entry.value);
     if (parsed.success) return parsed.output.snapshot;
     // Garbage, an older schema, or another program's data: drop it rather than trust it.
-    await this.attempt((store) => del(key, store));
+    await this.db.run((store) => del(key, store));
     return undefined;
   }
 
   async write(scope: PlatformScope, snapshot: Snapshot): Promise<void> {
     const entry: v.InferOutput<typeof EntrySchema> = { schemaVersion: CACHE_SCHEMA_VERSION, savedAt: Date.now(), snapshot };
-    await this.attempt((store) => set(cacheKey(scope), entry, store));
+    await this.db.run((store) => set(cacheKey(scope), entry, store));
   }
 
   async remove(scope: PlatformScope): Promise<void> {
-    await this.attempt((store) => del(cacheKey(scope), store));
-  }
-
-  private async attempt<T>(operation: (store: UseStore) => Promise<T>): Promise<T | undefined> {
-    if (!this.store) return undefined;
-    try {
-      return await operation(this.store);
-    } catch (error) {
-      console.warn('Remote Extension: the IndexedDB cache failed; working without it.', error);
-      this.store = null;
-      return undefined;
-    }
-  }
-}
-
-function openStore(databaseName: string): UseStore | null {
-  try {
-    return createStore(databaseName, 'snapshots');
-  } catch {
-    return null;
+    await this.db.run((store) => del(cacheKey(scope), store));
   }
 }

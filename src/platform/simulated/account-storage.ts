@@ -3,22 +3,23 @@
  * works, otherwise memory (SYNC-8 holds for the simulator too). Updates run inside one IndexedDB
  * transaction, so two tabs changing the same account cannot lose each other's change.
  */
-import { createStore, get, set, update, del, type UseStore } from 'idb-keyval';
+import { del, get, set, update, type UseStore } from 'idb-keyval';
 import * as v from 'valibot';
+import { IndexedDbStore } from '../../storage/indexed-db.js';
 import { AccountSchema, type Account } from '../account.js';
 
 /** Memory copies shared by every simulator on the page, so two providers of one user agree. */
 const memory = new Map<string, Account>();
 
 export class AccountStorage {
-  private idb: UseStore | null;
+  private readonly idb: IndexedDbStore | null;
 
   constructor(
     private readonly databaseName: string,
     private readonly user: string,
     useIndexedDb: boolean,
   ) {
-    this.idb = useIndexedDb ? openStore(databaseName) : null;
+    this.idb = useIndexedDb ? new IndexedDbStore(databaseName, 'accounts', 'Simulated platform') : null;
   }
 
   private get memoryKey(): string {
@@ -88,24 +89,9 @@ export class AccountStorage {
     );
   }
 
-  /** Uses IndexedDB while it works; after its first failure, memory for the rest of the session. */
+  /** Uses IndexedDB while it works (see `IndexedDbStore`), memory once it has been given up on. */
   private async withFallback<T>(idb: (store: UseStore) => Promise<T>, inMemory: () => T): Promise<T> {
-    if (this.idb) {
-      try {
-        return await idb(this.idb);
-      } catch (error) {
-        console.warn('Simulated platform: IndexedDB failed, keeping data in memory only.', error);
-        this.idb = null;
-      }
-    }
-    return inMemory();
-  }
-}
-
-function openStore(databaseName: string): UseStore | null {
-  try {
-    return createStore(databaseName, 'accounts');
-  } catch {
-    return null; // No IndexedDB at all (some private modes, some embedded webviews).
+    const attempt = this.idb ? await this.idb.run(idb) : { ok: false as const };
+    return attempt.ok ? attempt.value : inMemory();
   }
 }
