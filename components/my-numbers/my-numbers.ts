@@ -47,7 +47,7 @@ export class NumberDeleteRequestEvent extends Event {
  * @csspart label - A number's label.
  * @csspart dial - A number's dial string.
  * @csspart markers - A number's markers (Remote Extension, FMC, …).
- * @csspart note - The notes (offline, Remote Extension needs MX-One).
+ * @csspart note - The notes (offline, no copy kept on this device, Remote Extension needs MX-One).
  * @csspart confirm - The delete confirmation dialog.
  * @csspart dialog - The Add Number / Edit Number dialog element.
  */
@@ -220,6 +220,9 @@ export class MyNumbers extends LitElement {
           ${this.renderMenu(data)}
         </header>
         ${this.offline ? html`<p class="note muted" part="note">${shared.offline}</p>` : nothing}
+        ${this.data.state.storage === 'memory'
+          ? html`<p class="note muted" part="note">${shared.storageInMemory}</p>`
+          : nothing}
         ${data && !supportsRemoteExtension(data.platform)
           ? html`<p class="note muted" part="note">${shared.remoteExtensionNeedsMxOne}</p>`
           : nothing}

@@ -45,4 +45,11 @@ export class StoreController implements ReactiveController {
   }
 }
 
-const EMPTY: StoreState = Object.freeze({ phase: 'idle', data: null, source: 'none', pending: [], loadError: null });
+const EMPTY: StoreState = Object.freeze({
+  phase: 'idle',
+  data: null,
+  source: 'none',
+  pending: [],
+  loadError: null,
+  storage: 'device',
+});

@@ -17,6 +17,8 @@ export interface SharedStrings {
   readonly loading: string;
   readonly retry: string;
   readonly offline: string;
+  /** Shown once when IndexedDB cannot be used, so nothing is kept for the next visit (SYNC-8). */
+  readonly storageInMemory: string;
   readonly loadFailed: (reason: string) => string;
   readonly saving: string;
   readonly saved: string;
@@ -33,6 +35,7 @@ const en: SharedStrings = {
   loading: 'Loading…',
   retry: 'Try again',
   offline: 'You are offline. Changes can’t be saved until the connection is back.',
+  storageInMemory: 'This browser isn’t keeping a copy of your numbers, so they load from the platform each time.',
   loadFailed: (reason) => `Your settings could not be loaded. ${reason}`,
   saving: 'Saving…',
   saved: 'Saved.',
@@ -134,6 +137,7 @@ const sv: SharedStrings = {
   loading: 'Läser in…',
   retry: 'Försök igen',
   offline: 'Du är offline. Ändringar kan inte sparas förrän anslutningen är tillbaka.',
+  storageInMemory: 'Webbläsaren sparar ingen kopia av dina nummer, så de hämtas från plattformen varje gång.',
   loadFailed: (reason) => `Inställningarna kunde inte läsas in. ${reason}`,
   saving: 'Sparar…',
   saved: 'Sparat.',

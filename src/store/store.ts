@@ -32,6 +32,11 @@ export interface StoreState {
   readonly pending: readonly Command[];
   /** Why the last load failed, while no platform data has arrived. */
   readonly loadError: PlatformError | null;
+  /**
+   * Whether this device keeps a copy for the next visit (`device`), or IndexedDB could not be
+   * used and nothing outlives the page (`memory`, SYNC-8).
+   */
+  readonly storage: 'device' | 'memory';
 }
 
 export type StoreListener = (state: StoreState) => void;
@@ -52,7 +57,7 @@ export class Store {
   /** The platform's (or, before it answers, the cache's) last word. */
   private confirmed: Snapshot | null = null;
   private pending: Pending[] = [];
-  private current: StoreState = freeze({ phase: 'idle', data: null, source: 'none', pending: [], loadError: null });
+  private current: StoreState;
   private loading: Promise<void> | null = null;
   /** Commands go to the platform one at a time, in the order the user made them. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -64,6 +69,14 @@ export class Store {
   constructor(options: StoreOptions) {
     this.client = options.client;
     this.cache = options.cache;
+    this.current = freeze({
+      phase: 'idle',
+      data: null,
+      source: 'none',
+      pending: [],
+      loadError: null,
+      storage: this.cache?.available === false ? 'memory' : 'device',
+    });
   }
 
   get state(): StoreState {
@@ -194,6 +207,7 @@ export class Store {
 
   private async readCache(): Promise<void> {
     const cached = await this.cache?.read(this.client.scope);
+    this.noteStorage();
     // The platform's answer, if it came first, always wins over the cache.
     if (!cached || this.confirmed || this.lifetime.signal.aborted) return;
     this.confirmed = freeze(cached);
@@ -262,9 +276,17 @@ export class Store {
         const next = this.cacheWrite.latest;
         this.cacheWrite.latest = null;
         await this.cache?.write(this.client.scope, next);
+        this.noteStorage();
       }
       this.cacheWrite.running = false;
     })();
+  }
+
+  /** Says, once, when the cache has given IndexedDB up (SYNC-8). */
+  private noteStorage(): void {
+    if (this.cache && !this.cache.available && this.current.storage === 'device' && !this.lifetime.signal.aborted) {
+      this.update({ storage: 'memory' });
+    }
   }
 }
 

@@ -2,10 +2,12 @@
  * SYNC-8: IndexedDB failing under a running Store. Another tab deleting or upgrading the database
  * must not be blocked by us, and we must carry on with a new connection; nothing throws uncaught.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import type { MyNumbers } from '../../components/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { SnapshotCache } from '../../src/store/index.js';
-import { cleanUp, storeFor, uniqueDatabase } from '../helpers.js';
+import { inProvider } from '../components/fixture.js';
+import { cleanUp, storeFor, uniqueDatabase, withIndexedDb } from '../helpers.js';
 
 /** Deletes a database as another tab would, saying whether an open connection blocked it. */
 function deleteAsAnotherTab(name: string): Promise<'deleted' | 'blocked'> {
@@ -89,5 +91,26 @@ describe('IndexedDB failing under a running Store (SYNC-8)', () => {
     await store.setActiveStatus('work-from-home');
     // Another simulator reads IndexedDB itself: both changes are there.
     expect((await new SimulatedPlatform({ databaseName }).load()).activeStatusId).to.equal('work-from-home');
+  });
+
+  it('SYNC-8 without IndexedDB, My Numbers says once that no copy is kept, and works', async () => {
+    await withIndexedDb(undefined, async () => {
+      const { element, store } = await inProvider<MyNumbers>(html`<my-numbers></my-numbers>`);
+      const note = 'This browser isn’t keeping a copy of your numbers, so they load from the platform each time.';
+      await waitUntil(() => store.state.storage === 'memory', 'the Store never noticed');
+      await element.updateComplete;
+      const notes = [...element.shadowRoot!.querySelectorAll('[part="note"]')].map((n) => n.textContent?.trim());
+      expect(notes.filter((text) => text === note)).to.have.length(1);
+      await store.setActiveStatus('do-not-disturb');
+      expect(store.state.data?.activeStatusId).to.equal('do-not-disturb');
+      await expect(element).to.be.accessible();
+    });
+  });
+
+  it('SYNC-8 with IndexedDB, no such note', async () => {
+    const { element, store } = await inProvider<MyNumbers>(html`<my-numbers></my-numbers>`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(store.state.storage).to.equal('device');
+    expect(element.shadowRoot!.textContent).not.to.contain('isn’t keeping a copy');
   });
 });
