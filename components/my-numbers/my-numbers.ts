@@ -223,6 +223,9 @@ export class MyNumbers extends LitElement {
         ${this.data.state.storage === 'memory'
           ? html`<p class="note muted" part="note">${shared.storageInMemory}</p>`
           : nothing}
+        ${this.data.state.dropped.map(
+          (problem) => html`<p class="note error" part="note">${shared.droppedChange(shared.problem(problem))}</p>`,
+        )}
         ${data && !supportsRemoteExtension(data.platform)
           ? html`<p class="note muted" part="note">${shared.remoteExtensionNeedsMxOne}</p>`
           : nothing}

@@ -8,7 +8,7 @@ import {
   type PlatformName,
   type RestAuth,
 } from '../../src/platform/index.js';
-import { SnapshotCache, Store, storeContext } from '../../src/store/index.js';
+import { Outbox, SnapshotCache, Store, storeContext } from '../../src/store/index.js';
 
 interface Source {
   readonly client: PlatformClient | undefined;
@@ -126,7 +126,7 @@ export class RemoteExtensionProvider extends LitElement {
     this.signedOut = false;
     this.made = this.source();
     const client = this.client ?? clientFor(this.choice());
-    this.current = new Store({ client, cache: new SnapshotCache() });
+    this.current = new Store({ client, cache: new SnapshotCache(), outbox: new Outbox() });
     this.provider.setValue(this.current);
     void this.current.load();
   }

@@ -52,4 +52,5 @@ const EMPTY: StoreState = Object.freeze({
   pending: [],
   loadError: null,
   storage: 'device',
+  dropped: [],
 });

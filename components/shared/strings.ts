@@ -19,6 +19,8 @@ export interface SharedStrings {
   readonly offline: string;
   /** Shown once when IndexedDB cannot be used, so nothing is kept for the next visit (SYNC-8). */
   readonly storageInMemory: string;
+  /** A change kept while offline that the rules no longer allowed when it could be sent (SYNC-4). */
+  readonly droppedChange: (reason: string) => string;
   readonly loadFailed: (reason: string) => string;
   readonly saving: string;
   readonly saved: string;
@@ -36,6 +38,7 @@ const en: SharedStrings = {
   retry: 'Try again',
   offline: 'You are offline. Changes can’t be saved until the connection is back.',
   storageInMemory: 'This browser isn’t keeping a copy of your numbers, so they load from the platform each time.',
+  droppedChange: (reason) => `A change made while offline was not made: ${reason}`,
   loadFailed: (reason) => `Your settings could not be loaded. ${reason}`,
   saving: 'Saving…',
   saved: 'Saved.',
@@ -138,6 +141,7 @@ const sv: SharedStrings = {
   retry: 'Försök igen',
   offline: 'Du är offline. Ändringar kan inte sparas förrän anslutningen är tillbaka.',
   storageInMemory: 'Webbläsaren sparar ingen kopia av dina nummer, så de hämtas från plattformen varje gång.',
+  droppedChange: (reason) => `En ändring som gjordes offline blev inte av: ${reason}`,
   loadFailed: (reason) => `Inställningarna kunde inte läsas in. ${reason}`,
   saving: 'Sparar…',
   saved: 'Sparat.',

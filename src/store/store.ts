@@ -11,13 +11,15 @@ import {
   newId,
   SnapshotSchema,
   type Command,
+  type Problem,
   type NumberChanges,
   type NumberDraft,
   type Snapshot,
   type StatusRouting,
 } from '../model/index.js';
 import { PlatformError, sendCommand, type PlacedCall, type PlatformClient } from '../platform/index.js';
-import type { SnapshotCache } from './snapshot-cache.js';
+import type { Outbox } from './outbox.js';
+import { cacheKey, type SnapshotCache } from './snapshot-cache.js';
 
 export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -37,6 +39,11 @@ export interface StoreState {
    * used and nothing outlives the page (`memory`, SYNC-8).
    */
   readonly storage: 'device' | 'memory';
+  /**
+   * Changes made earlier (before a reload, or in a closed tab) that the rules no longer allow by
+   * the time they could be sent, each with the reason; they were not sent (SYNC-4).
+   */
+  readonly dropped: readonly Problem[];
 }
 
 export type StoreListener = (state: StoreState) => void;
@@ -45,13 +52,20 @@ export interface StoreOptions {
   readonly client: PlatformClient;
   /** The IndexedDB cache; `null` to work without one. */
   readonly cache: SnapshotCache | null;
+  /** Where changes wait while the platform cannot be reached (SYNC-4); without one, such a change is rolled back. */
+  readonly outbox?: Outbox | null;
 }
 
 type Pending = { readonly command: Command };
 
+/** Waits between attempts to reach the platform: 1 s doubling to 30 s, each a random part of that. */
+const RECONNECT_FIRST_MS = 1000;
+const RECONNECT_CAP_MS = 30_000;
+
 export class Store {
   readonly client: PlatformClient;
   private readonly cache: SnapshotCache | null;
+  private readonly outbox: Outbox | null;
   private readonly listeners = new Set<StoreListener>();
   private readonly lifetime = new AbortController();
   /** The platform's (or, before it answers, the cache's) last word. */
@@ -76,7 +90,9 @@ export class Store {
       pending: [],
       loadError: null,
       storage: this.cache?.available === false ? 'memory' : 'device',
+      dropped: [],
     });
+    this.outbox = options.outbox ?? null;
   }
 
   get state(): StoreState {
@@ -149,14 +165,25 @@ export class Store {
     const checked = applyCommand(view, command);
     if (!checked.ok) throw PlatformError.refused(checked.problem);
 
+    // Written down before it is sent, so a reload or a closed tab cannot lose it (SYNC-4); shown
+    // and queued at once, so the view and the order do not wait for the write.
+    const written = this.outbox?.add(this.client.scope, command) ?? Promise.resolve();
+    return this.send(command, written);
+  }
+
+  /**
+   * Shows `command` as pending and sends it, once `written`, after those before it; settles when
+   * answered.
+   */
+  private async send(command: Command, written: Promise<void>): Promise<void> {
     const entry: Pending = { command };
     this.pending = [...this.pending, entry];
     this.recompute();
 
-    const sent = this.queue.then(() => sendCommand(this.client, command, { signal: this.lifetime.signal }));
+    const sent = this.queue.then(() => written).then(() => this.deliver(command));
     this.queue = sent.catch(() => undefined);
     try {
-      const snapshot = valid(await sent);
+      const snapshot = await sent;
       this.pending = this.pending.filter((p) => p !== entry);
       this.accept(snapshot, false);
     } catch (error) {
@@ -167,6 +194,73 @@ export class Store {
       if (!this.lifetime.signal.aborted) void this.refresh();
       throw failure;
     }
+  }
+
+  /**
+   * Sends until the platform answers. While it cannot be reached (`offline`) and there is an
+   * outbox, the change waits there and is sent again when the browser is back online or after a
+   * growing, jittered pause. Any answer, a yes or a no, takes it out of the outbox.
+   */
+  private async deliver(command: Command): Promise<Snapshot> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const snapshot = valid(await sendCommand(this.client, command, { signal: this.lifetime.signal }));
+        await this.outbox?.remove(this.client.scope, command.id);
+        return snapshot;
+      } catch (error) {
+        const failure = asPlatformError(error);
+        const waitForNetwork = failure.code === 'offline' && this.outbox !== null && !this.lifetime.signal.aborted;
+        if (!waitForNetwork) {
+          // An abandoned Store (a closed tab) leaves the change for the next one to send.
+          if (!this.lifetime.signal.aborted) await this.outbox?.remove(this.client.scope, command.id);
+          throw failure;
+        }
+        await this.reconnected(attempt);
+      }
+    }
+  }
+
+  /** Resolves at the browser's `online` event or after the attempt's pause, whichever is first. */
+  private reconnected(attempt: number): Promise<void> {
+    const ceiling = Math.min(RECONNECT_CAP_MS, RECONNECT_FIRST_MS * 2 ** attempt);
+    const pause = ceiling / 2 + Math.random() * (ceiling / 2);
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        window.removeEventListener('online', done);
+        this.lifetime.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, pause);
+      window.addEventListener('online', done);
+      this.lifetime.signal.addEventListener('abort', done);
+    });
+  }
+
+  /**
+   * Sends what an earlier Store of this platform and user left in the outbox, in order, once the
+   * platform's settings are known. What the rules no longer allow is dropped, with its reason.
+   * One tab at a time does this (Web Locks where the browser has them; idempotency keys make a
+   * second sender harmless where it has not).
+   */
+  private async resumeOutbox(): Promise<void> {
+    const outbox = this.outbox;
+    if (!outbox || !this.confirmed) return;
+    await withLock(`remote-extension-outbox:${cacheKey(this.client.scope)}`, async () => {
+      const waiting = await outbox.list(this.client.scope);
+      const mine = new Set(this.pending.map((p) => p.command.id));
+      for (const command of waiting) {
+        if (mine.has(command.id) || this.lifetime.signal.aborted) continue;
+        const view = this.current.data;
+        const checked = view ? applyCommand(view, command) : null;
+        if (checked && !checked.ok) {
+          await outbox.remove(this.client.scope, command.id);
+          this.update({ dropped: [...this.current.dropped, checked.problem] });
+          continue;
+        }
+        await this.send(command, Promise.resolve()).catch(() => undefined);
+      }
+    });
   }
 
   /** Stops listening, aborts what is in flight, and forgets the subscribers. */
@@ -189,6 +283,7 @@ export class Store {
     this.dispose();
     this.cacheWrite.latest = null;
     await this.cache?.remove(this.client.scope);
+    await this.outbox?.clear(this.client.scope);
   }
 
   private async start(): Promise<void> {
@@ -203,6 +298,7 @@ export class Store {
     const fromCache = this.readCache();
     await this.refresh();
     await fromCache;
+    void this.resumeOutbox();
   }
 
   private async readCache(): Promise<void> {
@@ -298,6 +394,11 @@ function valid(snapshot: unknown): Snapshot {
   const parsed = v.safeParse(SnapshotSchema, snapshot);
   if (!parsed.success) throw new PlatformError('bad-response', 'The platform sent settings that do not make sense; nothing was changed.');
   return parsed.output;
+}
+
+/** Runs `task` holding the named Web Lock, or at once where the browser has no Web Locks. */
+function withLock(name: string, task: () => Promise<void>): Promise<void> {
+  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks.request(name, task) : task();
 }
 
 function asPlatformError(error: unknown): PlatformError {

@@ -33,6 +33,8 @@ export interface SimulatedPlatformOptions {
   readonly latency?: number | { readonly min: number; readonly max: number };
   /** Share of calls, 0 to 1, that fail with `unavailable` before doing anything. Default 0. */
   readonly failureRate?: number;
+  /** Whether the platform cannot be reached at all: every call fails with `offline`. Default false. */
+  readonly offline?: boolean;
   /** Source of randomness for latency and failures; pass a seeded one for repeatable tests. */
   readonly random?: () => number;
   /** Keep accounts in IndexedDB between reloads (default) or only in memory. */
@@ -41,7 +43,7 @@ export interface SimulatedPlatformOptions {
   readonly databaseName?: string;
 }
 
-type Knobs = Pick<SimulatedPlatformOptions, 'latency' | 'failureRate'>;
+type Knobs = Pick<SimulatedPlatformOptions, 'latency' | 'failureRate' | 'offline'>;
 
 type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -61,7 +63,7 @@ export class SimulatedPlatform implements PlatformClient {
     this.scope = simulatedScope(options.user, options.databaseName);
     this.profile = options.profile ?? {};
     this.random = options.random ?? Math.random;
-    this.knobs = { latency: options.latency ?? 0, failureRate: options.failureRate ?? 0 };
+    this.knobs = { latency: options.latency ?? 0, failureRate: options.failureRate ?? 0, offline: options.offline ?? false };
     this.storage = new AccountStorage(
       options.databaseName ?? DEFAULT_DATABASE,
       this.scope.user,
@@ -69,7 +71,7 @@ export class SimulatedPlatform implements PlatformClient {
     );
   }
 
-  /** Changes latency or failure rate while running (the demo's "bad network" switch). */
+  /** Changes latency, failure rate or reachability while running (the "bad network" switches). */
   configure(knobs: Knobs): void {
     this.knobs = { ...this.knobs, ...knobs };
   }
@@ -190,7 +192,8 @@ export class SimulatedPlatform implements PlatformClient {
   /** Latency and injected failures, as a network between client and PBX would add them. */
   private async network(signal: AbortSignal | undefined): Promise<void> {
     signal?.throwIfAborted();
-    const { latency = 0, failureRate = 0 } = this.knobs;
+    const { latency = 0, failureRate = 0, offline = false } = this.knobs;
+    if (offline) throw new PlatformError('offline', 'The platform cannot be reached. Check the connection.');
     const ms = typeof latency === 'number' ? latency : latency.min + this.random() * (latency.max - latency.min);
     if (ms > 0) await delay(ms, signal);
     if (failureRate > 0 && this.random() < failureRate) {

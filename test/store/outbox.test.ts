@@ -1,0 +1,152 @@
+/**
+ * SYNC-4: a change made while the platform cannot be reached is written down first, shown as
+ * pending, and sent when the platform can be reached again; it survives a reload; one the rules
+ * no longer allow by then is dropped with its reason, not retried forever.
+ */
+import { expect, html, waitUntil } from '@open-wc/testing';
+import type { MyNumbers } from '../../components/index.js';
+import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
+import { Outbox, Store } from '../../src/store/index.js';
+import { inProvider } from '../components/fixture.js';
+import { cleanUp, uniqueDatabase } from '../helpers.js';
+
+const stores: Store[] = [];
+
+function storeOn(platform: SimulatedPlatform, outbox: Outbox): Store {
+  const store = new Store({ client: platform, cache: null, outbox });
+  stores.push(store);
+  return store;
+}
+
+/** The browser saying it is online again: the Store tries at once rather than at its next pause. */
+function backOnline(platform: SimulatedPlatform): void {
+  platform.configure({ offline: false });
+  window.dispatchEvent(new Event('online'));
+}
+
+describe('Store outbox (SYNC-4)', () => {
+  afterEach(async () => {
+    for (const store of stores.splice(0)) store.dispose();
+    await cleanUp();
+  });
+
+  it('SYNC-4 a change made offline is written down, shown at once, and sent when the platform is back', async () => {
+    const platform = new SimulatedPlatform({ databaseName: uniqueDatabase('platform') });
+    const outbox = new Outbox(uniqueDatabase('outbox'));
+    const store = storeOn(platform, outbox);
+    await store.load();
+
+    platform.configure({ offline: true });
+    let settled = false;
+    const change = store.setActiveStatus('do-not-disturb').then(() => (settled = true));
+    await waitUntil(async () => (await outbox.list(platform.scope)).length === 1, 'never written down');
+    expect(store.state.data?.activeStatusId, 'shown at once').to.equal('do-not-disturb');
+    expect(store.state.pending.map((c) => c.type)).to.deep.equal(['status/activate']);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(settled, 'not settled while unreachable').to.equal(false);
+
+    backOnline(platform);
+    await change;
+    expect((await platform.load()).activeStatusId).to.equal('do-not-disturb');
+    expect(await outbox.list(platform.scope)).to.deep.equal([]);
+    expect(store.state.pending).to.deep.equal([]);
+  });
+
+  it('SYNC-4 crash and reload: changes made offline are sent by the next Store, all once, in order', async () => {
+    const databaseName = uniqueDatabase('platform');
+    const outboxDatabase = uniqueDatabase('outbox');
+    const platform = new SimulatedPlatform({ databaseName });
+    const before = await platform.load();
+    const first = storeOn(platform, new Outbox(outboxDatabase));
+    await first.load();
+
+    platform.configure({ offline: true });
+    void first.setActiveStatus('in-a-meeting').catch(() => undefined);
+    void first.updateNumber('home', { label: 'Cabin' }).catch(() => undefined);
+    void first.setActiveStatus('out-of-office').catch(() => undefined);
+    const outbox = new Outbox(outboxDatabase);
+    await waitUntil(async () => (await outbox.list(platform.scope)).length === 3, 'the three were not written down');
+    first.dispose(); // the tab is closed
+
+    // The page is opened again, with the platform reachable.
+    const reopened = new SimulatedPlatform({ databaseName });
+    const second = storeOn(reopened, new Outbox(outboxDatabase));
+    await second.load();
+    await waitUntil(async () => (await outbox.list(platform.scope)).length === 0, 'the outbox was never sent', {
+      timeout: 5000,
+    });
+    await waitUntil(() => second.state.pending.length === 0);
+    const after = await reopened.load();
+    expect(after.version, 'each applied exactly once').to.equal(before.version + 3);
+    expect(after.activeStatusId, 'in order: the last one wins').to.equal('out-of-office');
+    expect(after.numbers.find((n) => n.id === 'home')?.label).to.equal('Cabin');
+    expect(second.state.data?.activeStatusId).to.equal('out-of-office');
+  });
+
+  it('SYNC-4 a queued change the rules no longer allow is dropped with its reason, not sent', async () => {
+    const databaseName = uniqueDatabase('platform');
+    const outboxDatabase = uniqueDatabase('outbox');
+    const platform = new SimulatedPlatform({ databaseName });
+    const first = storeOn(platform, new Outbox(outboxDatabase));
+    await first.load();
+
+    platform.configure({ offline: true });
+    void first
+      .updateStatus({ id: 'in-a-meeting', remoteExtensionId: 'work-mobile', callUsing: 'work-mobile', sendCallsTo: 'work-mobile' })
+      .catch(() => undefined);
+    const outbox = new Outbox(outboxDatabase);
+    await waitUntil(async () => (await outbox.list(platform.scope)).length === 1);
+    first.dispose();
+
+    // Meanwhile the administrator removes the remote extension that change uses.
+    const admin = new SimulatedPlatform({ databaseName });
+    await admin.admin.removeNumber('work-mobile');
+    const before = await admin.load();
+
+    const second = storeOn(new SimulatedPlatform({ databaseName }), new Outbox(outboxDatabase));
+    await second.load();
+    await waitUntil(() => second.state.dropped.length === 1, 'the change was not dropped');
+    expect(second.state.dropped[0]?.code).to.be.a('string');
+    expect(await outbox.list(platform.scope)).to.deep.equal([]);
+    expect((await admin.load()).version, 'nothing was sent').to.equal(before.version);
+  });
+
+  it('SYNC-4 a change the platform refuses is not kept: it rolls back as before', async () => {
+    const platform = new SimulatedPlatform({ databaseName: uniqueDatabase('platform') });
+    const outbox = new Outbox(uniqueDatabase('outbox'));
+    const store = storeOn(platform, outbox);
+    await store.load();
+    platform.configure({ failureRate: 1 });
+    const failed = await store.setActiveStatus('do-not-disturb').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failed).to.not.equal(null);
+    expect(store.state.data?.activeStatusId).to.equal('available');
+    expect(await outbox.list(platform.scope)).to.deep.equal([]);
+  });
+
+  it('SYNC-4 My Numbers says which queued change was dropped, and why', async () => {
+    const databaseName = uniqueDatabase('platform');
+    const platform = new SimulatedPlatform({ databaseName });
+    // The provider's own outbox database, as a page before a reload would have left it.
+    const first = storeOn(platform, new Outbox());
+    await first.load();
+    platform.configure({ offline: true });
+    void first
+      .updateStatus({ id: 'in-a-meeting', remoteExtensionId: 'work-mobile', callUsing: 'work-mobile', sendCallsTo: 'work-mobile' })
+      .catch(() => undefined);
+    await waitUntil(async () => (await new Outbox().list(platform.scope)).length === 1);
+    first.dispose();
+    await new SimulatedPlatform({ databaseName }).admin.removeNumber('work-mobile');
+
+    const { element } = await inProvider<MyNumbers>(html`<my-numbers></my-numbers>`, {
+      platform: new SimulatedPlatform({ databaseName }),
+    });
+    await waitUntil(
+      () => element.shadowRoot?.textContent?.includes('A change made while offline was not made:'),
+      'My Numbers never said so',
+    );
+    await expect(element).to.be.accessible();
+  });
+});
