@@ -1,0 +1,157 @@
+/**
+ * The soak test (SYNC-2..5, SYNC-8): two Stores standing for two tabs of one user make 500 random
+ * changes against the simulated platform, which fails 20% of calls, delays the rest at random, and
+ * now and then cannot be reached at all. At the end the views, the caches and the platform agree;
+ * every change the platform accepted was applied exactly once; and every number the user was
+ * told was added (and never deleted) is there.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { chooseRemoteExtension, deleteProblem, remoteExtensions, type Snapshot } from '../../src/model/index.js';
+import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
+import { Outbox, SnapshotCache, Store } from '../../src/store/index.js';
+import { cleanUp, uniqueDatabase } from '../helpers.js';
+
+const OPERATIONS = 500;
+
+/** A small seeded generator (mulberry32), so a failing run can be replayed. */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Tab {
+  readonly platform: SimulatedPlatform;
+  readonly store: Store;
+  readonly cache: SnapshotCache;
+}
+
+describe('soak: two tabs, a flaky platform, 500 changes', () => {
+  const stores: Store[] = [];
+  afterEach(async () => {
+    for (const store of stores.splice(0)) store.dispose();
+    await cleanUp();
+  });
+
+  it('SYNC-2 SYNC-3 SYNC-4 SYNC-5 views, caches and platform agree; every accepted change applied once; nothing saved is lost', async function () {
+    this.timeout(120_000);
+    const seed = Number(new URLSearchParams(location.search).get('soak-seed') ?? 20261126);
+    const random = seeded(seed);
+    const databaseName = uniqueDatabase('platform');
+    const outboxDatabase = uniqueDatabase('outbox');
+    const knobs = { latency: { min: 0, max: 8 }, failureRate: 0.2 };
+    const tabs: Tab[] = [0, 1].map(() => {
+      const platform = new SimulatedPlatform({ databaseName, random: seeded(seed + 1), ...knobs });
+      const cache = new SnapshotCache(uniqueDatabase('cache'));
+      const store = new Store({ client: platform, cache, outbox: new Outbox(outboxDatabase) });
+      stores.push(store);
+      return { platform, store, cache };
+    });
+    const judge = new SimulatedPlatform({ databaseName });
+    const initialVersion = (await judge.load()).version;
+    // Loads fail 20% of the time too; a Store asks again until it has the platform's word.
+    for (const { store } of tabs) {
+      await store.load();
+      while (store.state.source !== 'platform') await store.refresh();
+    }
+
+    const counts = { accepted: 0, refused: 0, failed: 0, offlineSpells: 0 };
+    const added = new Set<string>();
+    const deleted = new Set<string>();
+    const settling: Promise<void>[] = [];
+    const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
+    let offline = false;
+    const setOffline = (value: boolean) => {
+      offline = value;
+      for (const { platform } of tabs) platform.configure({ offline: value });
+      if (!value) window.dispatchEvent(new Event('online'));
+    };
+
+    for (let i = 0; i < OPERATIONS; i++) {
+      // Now and then the network goes away for a while.
+      if (!offline && random() < 0.02) {
+        setOffline(true);
+        counts.offlineSpells++;
+      } else if (offline && random() < 0.2) {
+        setOffline(false);
+      }
+      const { store } = pick(tabs)!;
+      const view: Snapshot | null = store.state.data;
+      if (!view) continue;
+      const roll = random();
+      let change: Promise<unknown>;
+      let onAccepted = () => {};
+      if (roll < 0.3) {
+        change = store.setActiveStatus(pick(view.statuses)!.id);
+      } else if (roll < 0.5) {
+        const number = pick(view.numbers)!;
+        change = store.updateNumber(number.id, { label: `Label ${i}` });
+      } else if (roll < 0.7) {
+        const dial = `07${String(10_000_000 + Math.floor(random() * 89_999_999))}`;
+        let id = '';
+        change = store.createNumber({ label: `Number ${i}`, dial, remoteExtension: random() < 0.3 }).then((created) => {
+          id = created;
+        });
+        onAccepted = () => added.add(id);
+      } else if (roll < 0.85) {
+        const deletable = view.numbers.filter((n) => deleteProblem(view, n.id) === null);
+        const number = pick(deletable);
+        if (!number) continue;
+        change = store.deleteNumber(number.id);
+        onAccepted = () => deleted.add(number.id);
+      } else {
+        const status = pick(view.statuses)!;
+        const remote = pick([null, ...remoteExtensions(view).map((n) => n.id)]) ?? null;
+        change = store.updateStatus(chooseRemoteExtension(view, status, remote));
+      }
+      const settled = change.then(
+        () => {
+          counts.accepted++;
+          onAccepted();
+        },
+        (error: unknown) => {
+          const code = (error as { problem?: unknown }).problem ? 'refused' : 'failed';
+          counts[code]++;
+        },
+      );
+      settling.push(settled);
+      // Most changes are awaited, as a person waits; some are fired off while others are in flight.
+      if (random() < 0.7 && !offline) await settled;
+    }
+
+    setOffline(false);
+    await Promise.all(settling);
+    for (const { platform } of tabs) platform.configure({ failureRate: 0, latency: 0 });
+    const final = await judge.load();
+    for (const { store } of tabs) {
+      await store.refresh();
+      await waitUntil(() => store.state.pending.length === 0 && store.state.data?.version === final.version, 'a tab never caught up', {
+        timeout: 10_000,
+      });
+    }
+    console.log(
+      `soak (seed ${seed}): ${OPERATIONS} operations, ${counts.accepted} accepted, ${counts.refused} refused by the rules, ` +
+        `${counts.failed} failed and rolled back, ${counts.offlineSpells} offline spells; platform version ${initialVersion} → ${final.version}`,
+    );
+
+    // Every accepted change was applied exactly once, and nothing else was.
+    expect(final.version - initialVersion).to.equal(counts.accepted);
+    expect(counts.accepted + counts.refused + counts.failed).to.equal(settling.length);
+    // Views, caches and platform agree.
+    for (const { store, cache, platform } of tabs) {
+      expect(store.state.data).to.deep.equal(final);
+      await waitUntil(async () => (await cache.read(platform.scope))?.version === final.version, 'a cache fell behind');
+      expect(await cache.read(platform.scope)).to.deep.equal(final);
+    }
+    // Nothing the user was told was added is missing, unless they deleted it later.
+    for (const id of added) {
+      if (!deleted.has(id)) expect(final.numbers.some((n) => n.id === id), `number ${id}`).to.equal(true);
+    }
+    for (const id of deleted) expect(final.numbers.some((n) => n.id === id), `deleted ${id}`).to.equal(false);
+    expect(await new Outbox(outboxDatabase).list(judge.scope)).to.deep.equal([]);
+  });
+});
