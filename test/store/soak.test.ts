@@ -1,14 +1,16 @@
 /**
- * The soak test (SYNC-2..5, SYNC-8): two Stores standing for two tabs of one user make 500 random
+ * The soak test (SYNC-2..5, SYNC-8): two providers standing for two tabs of one user make 500 random
  * changes against the simulated platform, which fails 20% of calls, delays the rest at random, and
  * now and then cannot be reached at all. At the end the views, the caches and the platform agree;
  * every change the platform accepted was applied exactly once; and every number the user was
  * told was added (and never deleted) is there.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../components/define.js';
+import type { RemoteExtensionProvider } from '../../components/index.js';
 import { chooseRemoteExtension, deleteProblem, remoteExtensions, type Snapshot } from '../../src/model/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
-import { Outbox, SnapshotCache, Store } from '../../src/store/index.js';
+import { Outbox, SnapshotCache, type Store } from '../../src/store/index.js';
 import { cleanUp, uniqueDatabase } from '../helpers.js';
 
 const OPERATIONS = 500;
@@ -31,26 +33,24 @@ interface Tab {
 }
 
 describe('soak: two tabs, a flaky platform, 500 changes', () => {
-  const stores: Store[] = [];
-  afterEach(async () => {
-    for (const store of stores.splice(0)) store.dispose();
-    await cleanUp();
-  });
+  afterEach(cleanUp);
 
   it('SYNC-2 SYNC-3 SYNC-4 SYNC-5 views, caches and platform agree; every accepted change applied once; nothing saved is lost', async function () {
     this.timeout(120_000);
     const seed = Number(new URLSearchParams(location.search).get('soak-seed') ?? 20261126);
     const random = seeded(seed);
     const databaseName = uniqueDatabase('platform');
-    const outboxDatabase = uniqueDatabase('outbox');
     const knobs = { latency: { min: 0, max: 8 }, failureRate: 0.2 };
-    const tabs: Tab[] = [0, 1].map(() => {
+    // Each tab: a provider (with its own Store, and the page's cache and outbox databases) on a
+    // simulator of the same account.
+    const tabs: Tab[] = [];
+    for (let tab = 0; tab < 2; tab++) {
       const platform = new SimulatedPlatform({ databaseName, random: seeded(seed + 1), ...knobs });
-      const cache = new SnapshotCache(uniqueDatabase('cache'));
-      const store = new Store({ client: platform, cache, outbox: new Outbox(outboxDatabase) });
-      stores.push(store);
-      return { platform, store, cache };
-    });
+      const provider = await fixture<RemoteExtensionProvider>(
+        html`<remote-extension-provider .client=${platform}></remote-extension-provider>`,
+      );
+      tabs.push({ platform, store: provider.store!, cache: new SnapshotCache() });
+    }
     const judge = new SimulatedPlatform({ databaseName });
     const initialVersion = (await judge.load()).version;
     // Loads fail 20% of the time too; a Store asks again until it has the platform's word.
@@ -152,6 +152,7 @@ describe('soak: two tabs, a flaky platform, 500 changes', () => {
       if (!deleted.has(id)) expect(final.numbers.some((n) => n.id === id), `number ${id}`).to.equal(true);
     }
     for (const id of deleted) expect(final.numbers.some((n) => n.id === id), `deleted ${id}`).to.equal(false);
-    expect(await new Outbox(outboxDatabase).list(judge.scope)).to.deep.equal([]);
+    expect(await new Outbox().list(judge.scope)).to.deep.equal([]);
+    await new SnapshotCache().remove(judge.scope);
   });
 });
