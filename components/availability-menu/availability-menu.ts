@@ -6,7 +6,7 @@ import { StoreController } from '../shared/store-controller.js';
 import { failureReason, sharedStrings } from '../shared/strings.js';
 import { presenceStyles } from '../shared/presence.js';
 import { baseStyles } from '../shared/styles.js';
-import { MenuButtonController } from '../shared/menu.js';
+import { MenuButtonController, radioMenuStyles } from '../shared/menu.js';
 import { availabilityStrings } from './strings.js';
 
 /** Fired after the platform has accepted a new active status (ACT-1). */
@@ -44,6 +44,7 @@ export class AvailabilityMenu extends LitElement {
   static override styles = [
     baseStyles,
     presenceStyles,
+    radioMenuStyles,
     css`
       :host {
         display: inline-block;
@@ -62,41 +63,10 @@ export class AvailabilityMenu extends LitElement {
         font-weight: 600;
         font-size: 0.85em;
       }
+      /* Below the button. */
       [role='menu'] {
-        position: absolute;
-        z-index: 10;
         inset-block-start: calc(100% + 0.25em);
-        inset-inline-start: 0;
         min-width: 100%;
-        margin: 0;
-        padding: 0.25em 0;
-        background: var(--_surface);
-        border: 1px solid var(--_muted);
-        border-radius: var(--_radius);
-        box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
-        white-space: nowrap;
-      }
-      [role='menu'][hidden] {
-        display: none;
-      }
-      [role='menuitemradio'] {
-        display: flex;
-        align-items: center;
-        gap: 0.5em;
-        padding: 0.35em 0.8em;
-        cursor: pointer;
-      }
-      [role='menuitemradio']:hover,
-      [role='menuitemradio']:focus {
-        background: color-mix(in srgb, var(--_accent) 15%, transparent);
-        outline: none;
-      }
-      .check {
-        width: 1em;
-        text-align: center;
-      }
-      [aria-checked='true'] > .check::before {
-        content: '✓';
       }
       .error {
         margin: 0.25em 0 0;

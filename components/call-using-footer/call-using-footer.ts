@@ -9,7 +9,7 @@ import {
   type Device,
   type Snapshot,
 } from '../../src/model/index.js';
-import { MenuButtonController } from '../shared/menu.js';
+import { MenuButtonController, radioMenuStyles } from '../shared/menu.js';
 import { localeOf } from '../shared/locale.js';
 import { StoreController } from '../shared/store-controller.js';
 import { failureReason, sharedStrings } from '../shared/strings.js';
@@ -67,6 +67,7 @@ export class CallPlacedEvent extends Event {
 export class CallUsingFooter extends LitElement {
   static override styles = [
     baseStyles,
+    radioMenuStyles,
     css`
       :host {
         position: relative;
@@ -88,40 +89,9 @@ export class CallUsingFooter extends LitElement {
         border-radius: var(--_radius);
         color: var(--_accent);
       }
+      /* Above the button: the footer sits at the bottom of the client. */
       [role='menu'] {
-        position: absolute;
-        z-index: 10;
         inset-block-end: calc(100% + 0.25em);
-        inset-inline-start: 0;
-        margin: 0;
-        padding: 0.25em 0;
-        background: var(--_surface);
-        border: 1px solid var(--_muted);
-        border-radius: var(--_radius);
-        box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
-        white-space: nowrap;
-      }
-      [role='menu'][hidden] {
-        display: none;
-      }
-      [role='menuitemradio'] {
-        display: flex;
-        align-items: center;
-        gap: 0.5em;
-        padding: 0.35em 0.8em;
-        cursor: pointer;
-      }
-      [role='menuitemradio']:hover,
-      [role='menuitemradio']:focus {
-        background: color-mix(in srgb, var(--_accent) 15%, transparent);
-        outline: none;
-      }
-      .check {
-        width: 1em;
-        text-align: center;
-      }
-      [aria-checked='true'] > .check::before {
-        content: '✓';
       }
       dialog {
         color: var(--_text);

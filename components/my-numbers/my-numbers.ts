@@ -13,6 +13,7 @@ import {
 // Loaded (not defined: define.ts does that) so that the template's tag is known to tools.
 import '../add-number-dialog/add-number-dialog.js';
 import type { AddNumberDialog } from '../add-number-dialog/add-number-dialog.js';
+import { ConnectivityController } from '../shared/connectivity.js';
 import { localeOf } from '../shared/locale.js';
 import { MenuButtonController } from '../shared/menu.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -179,7 +180,7 @@ export class MyNumbers extends LitElement {
   /** Why a number was not deleted, shown next to its row. */
   @state() private accessor rowProblems: ReadonlyMap<string, string> = new Map();
   @state() private accessor announcement = '';
-  @state() private accessor offline = !navigator.onLine;
+  private readonly connectivity = new ConnectivityController(this);
 
   @query('#more-button') private accessor moreButton!: HTMLButtonElement;
   @query('[role="menu"]') private accessor menuElement!: HTMLElement | null;
@@ -195,19 +196,6 @@ export class MyNumbers extends LitElement {
     choose: (item) => item.click(),
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.offline = !navigator.onLine;
-    window.addEventListener('online', this.handleConnectivity);
-    window.addEventListener('offline', this.handleConnectivity);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.handleConnectivity);
-    window.removeEventListener('offline', this.handleConnectivity);
-  }
-
   protected override render(): TemplateResult {
     const t = myNumbersStrings[localeOf(this)];
     const shared = sharedStrings[localeOf(this)];
@@ -219,7 +207,7 @@ export class MyNumbers extends LitElement {
           <h2 id="heading">${t.heading}</h2>
           ${this.renderMenu(data)}
         </header>
-        ${this.offline ? html`<p class="note muted" part="note">${shared.offline}</p>` : nothing}
+        ${this.connectivity.offline ? html`<p class="note muted" part="note">${shared.offline}</p>` : nothing}
         ${this.data.state.storage === 'memory'
           ? html`<p class="note muted" part="note">${shared.storageInMemory}</p>`
           : nothing}
@@ -489,9 +477,6 @@ export class MyNumbers extends LitElement {
     void this.data.store?.refresh();
   };
 
-  private readonly handleConnectivity = (event: Event): void => {
-    this.offline = event.type === 'offline';
-  };
 }
 
 /** Whether a pending command changes this number (NUM-6: its row shows "Saving…"). */

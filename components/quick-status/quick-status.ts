@@ -14,6 +14,7 @@ import {
   type StatusRouting,
 } from '../../src/model/index.js';
 import { ActiveStatusChangeEvent } from '../availability-menu/availability-menu.js';
+import { ConnectivityController } from '../shared/connectivity.js';
 import { localeOf } from '../shared/locale.js';
 import { menuFocusIndex } from '../shared/menu.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -162,7 +163,7 @@ export class QuickStatus extends LitElement {
   @state() private accessor remoteExtensionError: { readonly statusId: string; readonly reason: string } | null = null;
   /** The polite live region's text. */
   @state() private accessor announcement = '';
-  @state() private accessor offline = !navigator.onLine;
+  private readonly connectivity = new ConnectivityController(this);
   /**
    * The radio that has focus, while one has. The roving tabindex follows it, so Tab leaves the
    * group from there; once focus is outside, the checked radio is the group's one tab stop again.
@@ -170,19 +171,6 @@ export class QuickStatus extends LitElement {
   @state() private accessor focusedId: string | null = null;
 
   @queryAll('[role="radio"]') private accessor radios!: NodeListOf<HTMLElement>;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.offline = !navigator.onLine;
-    window.addEventListener('online', this.handleConnectivity);
-    window.addEventListener('offline', this.handleConnectivity);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('online', this.handleConnectivity);
-    window.removeEventListener('offline', this.handleConnectivity);
-  }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -212,7 +200,7 @@ export class QuickStatus extends LitElement {
       body = html`<p class="muted" aria-busy="true">${shared.loading}</p>`;
     }
     return html`
-      ${this.offline ? html`<p class="muted" part="note">${shared.offline}</p>` : nothing} ${body}
+      ${this.connectivity.offline ? html`<p class="muted" part="note">${shared.offline}</p>` : nothing} ${body}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
   }
@@ -449,9 +437,6 @@ export class QuickStatus extends LitElement {
     void this.data.store?.refresh();
   };
 
-  private readonly handleConnectivity = (event: Event): void => {
-    this.offline = event.type === 'offline';
-  };
 }
 
 declare global {

@@ -1,4 +1,46 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
+
+/**
+ * The look of a status or device menu (menuitemradio items with a check mark) shared by the
+ * Availability and Call Using menus. Each element places the menu itself (below or above its
+ * button).
+ */
+export const radioMenuStyles = css`
+  [role='menu'] {
+    position: absolute;
+    z-index: 10;
+    inset-inline-start: 0;
+    margin: 0;
+    padding: 0.25em 0;
+    background: var(--_surface);
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.2);
+    white-space: nowrap;
+  }
+  [role='menu'][hidden] {
+    display: none;
+  }
+  [role='menuitemradio'] {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    padding: 0.35em 0.8em;
+    cursor: pointer;
+  }
+  [role='menuitemradio']:hover,
+  [role='menuitemradio']:focus {
+    background: color-mix(in srgb, var(--_accent) 15%, transparent);
+    outline: none;
+  }
+  .check {
+    width: 1em;
+    text-align: center;
+  }
+  [aria-checked='true'] > .check::before {
+    content: '✓';
+  }
+`;
 
 /**
  * Where focus goes inside an APG menu for a key press: ArrowUp/ArrowDown wrap, Home and End jump.
