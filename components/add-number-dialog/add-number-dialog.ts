@@ -20,7 +20,7 @@ import {
   type Snapshot,
 } from '../../src/model/index.js';
 import { localeOf } from '../shared/locale.js';
-import { StoreController } from '../shared/store-controller.js';
+import { StoreController, watchView } from '../shared/store-controller.js';
 import { failureReason, problemOf, sharedStrings } from '../shared/strings.js';
 import { baseStyles } from '../shared/styles.js';
 import { addNumberDialogStrings } from './strings.js';
@@ -153,7 +153,8 @@ export class AddNumberDialog extends LitElement {
     `,
   ];
 
-  private readonly data = new StoreController(this);
+  // Closed, it shows nothing of the Store's state; it reads the latest when it opens.
+  private readonly data = new StoreController(this, (s) => (this.open ? [...watchView(s), s.pending] : []));
 
   /** Whether the dialog is shown. Setting it opens (in the current mode) or closes it. */
   @property({ type: Boolean, reflect: true }) accessor open = false;

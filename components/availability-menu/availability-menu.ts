@@ -74,10 +74,15 @@ export class AvailabilityMenu extends LitElement {
     `,
   ];
 
-  private readonly data = new StoreController(this);
+  /** It shows the user, the statuses and which is active: numbers changing render nothing here. */
+  private readonly data = new StoreController(this, ({ phase, loadError, data }) => [
+    phase,
+    loadError,
+    data?.user,
+    data?.statuses,
+    data?.activeStatusId,
+  ]);
 
-  /** A change this element asked for that the platform has not answered yet. */
-  @state() private accessor choosing = false;
   /** Why the last change was refused, shown under the button. */
   @state() private accessor error = '';
   /** The polite live region's text. */
@@ -126,7 +131,6 @@ export class AvailabilityMenu extends LitElement {
     }
     const strings = availabilityStrings[locale];
     const active = activeStatus(data);
-    const busy = this.choosing || this.data.state.pending.some((c) => c.type === 'status/activate');
     return html`
       <span class="avatar" part="avatar" aria-hidden="true">${initials(data.user.displayName)}</span>
       <button
@@ -135,7 +139,6 @@ export class AvailabilityMenu extends LitElement {
         aria-haspopup="menu"
         aria-controls="menu"
         aria-expanded=${this.open ? 'true' : 'false'}
-        aria-busy=${busy ? 'true' : 'false'}
         aria-label=${strings.buttonName(active.name)}
         aria-describedby=${this.error ? 'error' : nothing}
         @click=${this.menu.handleButtonClick}
@@ -179,27 +182,26 @@ export class AvailabilityMenu extends LitElement {
     return html`<span class="presence ${status.presence}" part="presence" aria-hidden="true"></span>`;
   }
 
-  /** Makes `statusId` the active status: shown at once by the Store, reverted if refused (SYNC-3). */
+  /**
+   * Makes `statusId` the active status. The Store shows it at once and reverts it with the reason
+   * if it is refused (SYNC-3), so the button, the menu and the announcement change in one render
+   * and the platform's yes renders nothing more. A second choice before the answer follows it.
+   */
   private async choose(statusId: string): Promise<void> {
     this.hide(true);
     const { store } = this.data;
     const data = this.data.state.data;
     const status = data && findStatus(data, statusId);
     if (!store || !data || !status || statusId === data.activeStatusId) return;
-    if (this.choosing || this.data.state.pending.some((c) => c.type === 'status/activate')) return;
     const locale = localeOf(this);
-    this.choosing = true;
     this.error = '';
-    this.announcement = '';
+    this.announcement = availabilityStrings[locale].nowYourStatus(status.name);
     try {
       await store.setActiveStatus(statusId);
-      this.announcement = availabilityStrings[locale].nowYourStatus(status.name);
       this.dispatchEvent(new ActiveStatusChangeEvent(statusId));
     } catch (error) {
       this.error = failureReason(error, locale);
       this.announcement = this.error;
-    } finally {
-      this.choosing = false;
     }
   }
 }

@@ -6,12 +6,13 @@ import {
   activeStatus,
   devices,
   findDevice,
+  type Command,
   type Device,
   type Snapshot,
 } from '../../src/model/index.js';
 import { MenuButtonController, radioMenuStyles } from '../shared/menu.js';
 import { localeOf } from '../shared/locale.js';
-import { StoreController } from '../shared/store-controller.js';
+import { StoreController, watchView } from '../shared/store-controller.js';
 import { failureReason, sharedStrings } from '../shared/strings.js';
 import { baseStyles } from '../shared/styles.js';
 import { callUsingStrings } from './strings.js';
@@ -126,7 +127,7 @@ export class CallUsingFooter extends LitElement {
     `,
   ];
 
-  private readonly data = new StoreController(this);
+  private readonly data = new StoreController(this, (s) => [...watchView(s), s.pending.some(isStatusUpdate)]);
 
   /** A Call Using change this element asked for that the platform has not answered yet. */
   @state() private accessor saving = false;
@@ -209,7 +210,7 @@ export class CallUsingFooter extends LitElement {
     const strings = callUsingStrings[locale];
     const current = activeCallUsing(data);
     const activeRe = activeRemoteExtension(data);
-    const busy = this.saving || this.data.state.pending.some((c) => c.type === 'status/update');
+    const busy = this.saving || this.data.state.pending.some(isStatusUpdate);
     return html`
       <div class="bar">
         <span part="caption" aria-hidden="true">${strings.callUsing}</span>
@@ -421,6 +422,11 @@ function deepActiveElement(): HTMLElement | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement ? active : null;
+}
+
+/** A status's routing being saved: the Call Using button is busy until the platform answers. */
+function isStatusUpdate(command: Command): boolean {
+  return command.type === 'status/update';
 }
 
 declare global {

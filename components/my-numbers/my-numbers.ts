@@ -16,7 +16,7 @@ import type { AddNumberDialog } from '../add-number-dialog/add-number-dialog.js'
 import { ConnectivityController } from '../shared/connectivity.js';
 import { localeOf } from '../shared/locale.js';
 import { MenuButtonController } from '../shared/menu.js';
-import { StoreController } from '../shared/store-controller.js';
+import { StoreController, watchView } from '../shared/store-controller.js';
 import { failureReason, sharedStrings } from '../shared/strings.js';
 import { baseStyles } from '../shared/styles.js';
 import { myNumbersStrings } from './strings.js';
@@ -173,7 +173,12 @@ export class MyNumbers extends LitElement {
     `,
   ];
 
-  private readonly data = new StoreController(this);
+  private readonly data = new StoreController(this, (s) => [
+    ...watchView(s),
+    s.storage,
+    s.dropped,
+    s.pending.map(numberIdOf).join(' '),
+  ]);
 
   /** The number whose deletion waits for the user's yes. */
   @state() private accessor confirming: { readonly id: string; readonly label: string } | null = null;
@@ -481,14 +486,19 @@ export class MyNumbers extends LitElement {
 
 /** Whether a pending command changes this number (NUM-6: its row shows "Saving…"). */
 function touches(command: Command, numberId: string): boolean {
+  return numberIdOf(command) === numberId;
+}
+
+/** The number a command changes, if it changes one. */
+function numberIdOf(command: Command): string {
   switch (command.type) {
     case 'number/create':
-      return command.number.id === numberId;
+      return command.number.id;
     case 'number/update':
     case 'number/delete':
-      return command.numberId === numberId;
+      return command.numberId;
     default:
-      return false;
+      return '';
   }
 }
 

@@ -17,7 +17,7 @@ import { ActiveStatusChangeEvent } from '../availability-menu/availability-menu.
 import { ConnectivityController } from '../shared/connectivity.js';
 import { localeOf } from '../shared/locale.js';
 import { menuFocusIndex } from '../shared/menu.js';
-import { StoreController } from '../shared/store-controller.js';
+import { StoreController, watchView } from '../shared/store-controller.js';
 import { failureReason, sharedStrings } from '../shared/strings.js';
 import { presenceStyles } from '../shared/presence.js';
 import { baseStyles } from '../shared/styles.js';
@@ -148,7 +148,7 @@ export class QuickStatus extends LitElement {
     `,
   ];
 
-  private readonly data = new StoreController(this);
+  private readonly data = new StoreController(this, (s) => [...watchView(s), s.pending]);
 
   /** A status change this element asked for that the platform has not answered yet. */
   @state() private accessor choosing = false;

@@ -5,18 +5,40 @@ import { storeContext, type Store, type StoreState } from '../../src/store/index
 type Host = ReactiveControllerHost & HTMLElement;
 
 /**
- * Gives an element the Store of its nearest `<remote-extension-provider>` and re-renders it with
- * each new state. Lit context notifies only when the Store object itself changes, so the
- * controller subscribes to the Store for its states.
+ * What of the Store's state an element shows. The element renders again only when one of these
+ * values is no longer the same (`Object.is`); the Store keeps unchanged parts of its data the same
+ * objects, so a confirmed change or another element's pending change renders nothing here.
+ */
+export type Watch = (state: StoreState) => readonly unknown[];
+
+/** The loaded view as every element shows it: all of the data but its version, and how it loaded. */
+export const watchView: Watch = ({ phase, loadError, data }) => [
+  phase,
+  loadError,
+  data?.platform,
+  data?.user,
+  data?.numbers,
+  data?.statuses,
+  data?.activeStatusId,
+];
+
+/**
+ * Gives an element the Store of its nearest `<remote-extension-provider>` and re-renders it when
+ * what it `watch`es changes. Lit context notifies only when the Store object itself changes, so
+ * the controller subscribes to the Store for its states.
  */
 export class StoreController implements ReactiveController {
   /** The provider's Store, once the element is inside a provider. */
   store: Store | undefined;
-  /** The latest state; empty until a Store is found. */
+  /** The latest state (whether or not the element rendered it); empty until a Store is found. */
   state: StoreState = EMPTY;
+  private watched: readonly unknown[] = [];
   private unsubscribe: (() => void) | null = null;
 
-  constructor(private readonly host: Host) {
+  constructor(
+    private readonly host: Host,
+    private readonly watch: Watch = watchView,
+  ) {
     host.addController(this);
     new ContextConsumer(host, { context: storeContext, subscribe: true, callback: (store) => this.attach(store) });
   }
@@ -36,9 +58,13 @@ export class StoreController implements ReactiveController {
     this.unsubscribe = null;
     this.store = store;
     this.state = store?.state ?? EMPTY;
+    this.watched = this.watch(this.state);
     this.unsubscribe =
       store?.subscribe((state) => {
         this.state = state;
+        const watched = this.watch(state);
+        if (watched.length === this.watched.length && watched.every((value, i) => Object.is(value, this.watched[i]))) return;
+        this.watched = watched;
         this.host.requestUpdate();
       }) ?? null;
     this.host.requestUpdate();

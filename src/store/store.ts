@@ -353,7 +353,10 @@ export class Store {
       const applied = applyCommand(data, command);
       if (applied.ok) data = applied.state;
     }
-    this.update({ ...changes, data: data && freeze(data), pending: this.pending.map((p) => p.command) });
+    // Parts equal to what views already hold keep their identity, so an answer that confirms what
+    // was shown changes no `data` part an element watches, and no element renders again.
+    const shared = data && freeze(reuseEqual(this.current.data, data));
+    this.update({ ...changes, data: shared, pending: this.pending.map((p) => p.command) });
   }
 
   private update(changes: Partial<StoreState>): void {
@@ -407,6 +410,31 @@ function asPlatformError(error: unknown): PlatformError {
     return new PlatformError('unavailable', 'The request was cancelled.', undefined, { cause: error });
   }
   return new PlatformError('unavailable', 'The platform could not be reached.', undefined, { cause: error });
+}
+
+/**
+ * `next`, with each part that equals the same part of `prev` (array items matched by `id`) replaced
+ * by `prev`'s own object; `prev` itself when they are equal throughout.
+ */
+function reuseEqual<T>(prev: unknown, next: T): T {
+  if (Object.is(prev, next) || !isObject(prev) || !isObject(next)) return next;
+  if (Array.isArray(prev) || Array.isArray(next)) {
+    if (!Array.isArray(prev) || !Array.isArray(next)) return next;
+    const byId = new Map<unknown, unknown>(prev.map((item) => [isObject(item) ? item['id'] : undefined, item]));
+    const after = next.map((item: unknown, i) => reuseEqual(isObject(item) && 'id' in item ? byId.get(item['id']) : prev[i], item));
+    return (after.length === prev.length && after.every((item, i) => item === prev[i]) ? prev : after) as T;
+  }
+  const after: Record<string, unknown> = {};
+  let same = Object.keys(prev).length === Object.keys(next).length;
+  for (const [key, value] of Object.entries(next)) {
+    after[key] = reuseEqual(prev[key], value);
+    same &&= key in prev && after[key] === prev[key];
+  }
+  return (same ? prev : after) as T;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 /** Snapshots handed out are frozen all the way down, so no subscriber can change another's view. */

@@ -123,7 +123,7 @@ describe('<availability-menu>', () => {
       expect(liveRegion(element)).to.equal('Do Not Disturb is now your status.');
     });
 
-    it('ACT-1 Space chooses too, and marks the button busy while the platform answers', async () => {
+    it('ACT-1 Space chooses too; the button and the announcement say it before the platform answers (SYNC-3)', async () => {
       const { element, platform, store } = await inProvider<AvailabilityMenu>(html`<availability-menu></availability-menu>`, {
         latency: 150,
       });
@@ -131,11 +131,12 @@ describe('<availability-menu>', () => {
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: ' ' });
       await element.updateComplete;
-      expect(menuButton(element).getAttribute('aria-busy')).to.equal('true');
       expect(menuButton(element).getAttribute('aria-label')).to.equal('Availability: In a Meeting');
+      expect(liveRegion(element)).to.equal('In a Meeting is now your status.');
+      expect(store.state.pending.map((c) => c.type)).to.deep.equal(['status/activate']);
       await settled(store);
       await element.updateComplete;
-      expect(menuButton(element).getAttribute('aria-busy')).to.equal('false');
+      expect(menuButton(element).getAttribute('aria-label')).to.equal('Availability: In a Meeting');
       expect((await platform.load()).activeStatusId).to.equal('in-a-meeting');
     });
 

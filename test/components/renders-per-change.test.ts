@@ -1,0 +1,171 @@
+/**
+ * Exact counts of the work one change costs the page: renders per element, platform requests,
+ * and which DOM nodes change. Counts only, no timings (those are in `npm run bench`).
+ *
+ * Renders are counted by wrapping each element class's `render` for the length of a test, and
+ * requests by wrapping the simulated platform's methods: both only observe, the real code runs.
+ */
+import { expect, html, waitUntil } from '@open-wc/testing';
+import type { LitElement } from 'lit';
+import '../../components/define.js';
+import type { Store } from '../../src/store/index.js';
+import { cleanUp, simulatedPlatform } from '../helpers.js';
+import { inProvider } from './fixture.js';
+import { byRole } from './queries.js';
+
+const tags = ['my-numbers', 'add-number-dialog', 'status-remote-picker', 'availability-menu', 'call-using-footer'] as const;
+type Tag = (typeof tags)[number];
+
+const requestMethods = ['load', 'createNumber', 'updateNumber', 'deleteNumber', 'updateStatus', 'setActiveStatus', 'placeCall'] as const;
+
+/** Renders per element since the last `reset()`, keyed by tag name. */
+class RenderCounter {
+  private counts = new Map<Tag, number>();
+  private readonly restores: Array<() => void> = [];
+
+  constructor() {
+    for (const tag of tags) {
+      const prototype = customElements.get(tag)!.prototype as LitElement & { render(): unknown };
+      const render = Object.getOwnPropertyDescriptor(prototype, 'render')!.value as () => unknown;
+      const counts = (): Map<Tag, number> => this.counts;
+      Object.defineProperty(prototype, 'render', {
+        configurable: true,
+        writable: true,
+        value(this: LitElement) {
+          counts().set(tag, (counts().get(tag) ?? 0) + 1);
+          return render.call(this);
+        },
+      });
+      this.restores.push(() => Object.defineProperty(prototype, 'render', { configurable: true, writable: true, value: render }));
+    }
+  }
+
+  reset(): void {
+    this.counts = new Map();
+  }
+
+  get(): Record<Tag, number> {
+    return Object.fromEntries(tags.map((tag) => [tag, this.counts.get(tag) ?? 0])) as Record<Tag, number>;
+  }
+
+  restore(): void {
+    for (const restore of this.restores) restore();
+  }
+}
+
+/** The page: every element in one provider, and the platform's requests counted by method. */
+async function page() {
+  const platform = simulatedPlatform();
+  const requests: string[] = [];
+  for (const method of requestMethods) {
+    const original = platform[method].bind(platform) as (...args: unknown[]) => unknown;
+    Object.defineProperty(platform, method, {
+      value: (...args: unknown[]) => {
+        requests.push(method);
+        return original(...args);
+      },
+    });
+  }
+  const { provider, store } = await inProvider<HTMLElement>(
+    html`<my-numbers></my-numbers><status-remote-picker></status-remote-picker><availability-menu></availability-menu><call-using-footer></call-using-footer>`,
+    { platform },
+  );
+  const element = <T extends Element>(tag: string) => provider.querySelector(tag) as T;
+  await settle(store, provider);
+  requests.length = 0;
+  return { provider, store, requests, element };
+}
+
+/** Until the platform has answered everything and every element has finished rendering. */
+async function settle(store: Store, root: Element): Promise<void> {
+  await waitUntil(() => store.state.pending.length === 0, 'the change never settled');
+  // The answer, the change feed's echo of it and the cache write each come a task or more later.
+  for (let i = 0; i < 5; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await Promise.all([...allElements(root)].map((el) => (el as LitElement).updateComplete));
+  }
+}
+
+/** Every element inside `root`, through shadow roots. */
+function* allElements(root: Element | ShadowRoot): Generator<Element> {
+  for (const el of root.querySelectorAll('*')) {
+    yield el;
+    if (el.shadowRoot) yield* allElements(el.shadowRoot);
+  }
+}
+
+describe('renders per change', () => {
+  let renders: RenderCounter;
+  beforeEach(() => {
+    renders = new RenderCounter();
+  });
+  afterEach(async () => {
+    renders.restore();
+    await cleanUp();
+  });
+
+  it('ACT-2 choosing a status renders each element that shows it exactly once, and asks the platform once', async () => {
+    const { store, requests, element, provider } = await page();
+    const menu = element<HTMLElement>('availability-menu');
+    byRole(menu, 'button', /^Availability/).click();
+    await (menu as unknown as LitElement).updateComplete;
+    renders.reset();
+
+    byRole(menu, 'menuitemradio', 'Do Not Disturb').click();
+    await settle(store, provider);
+
+    expect(requests).to.deep.equal(['setActiveStatus']);
+    expect(renders.get()).to.deep.equal({
+      'availability-menu': 1,
+      'status-remote-picker': 1,
+      'call-using-footer': 1,
+      'my-numbers': 1,
+      // Closed, the Add/Edit Number dialog shows nothing of the change.
+      'add-number-dialog': 0,
+    });
+    expect(store.state.data?.activeStatusId).to.equal('do-not-disturb');
+  });
+
+  it("NUM-6 editing one number's label changes that row of My Numbers only, and elsewhere only where the label is shown", async () => {
+    const { store, requests, element, provider } = await page();
+    const myNumbers = element<HTMLElement>('my-numbers');
+    const rowOf = (label: string) =>
+      [...myNumbers.shadowRoot!.querySelectorAll('li.number')].find((li) => li.textContent?.includes(label))!;
+    const row = rowOf('Home');
+    const changed: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changed.push(...records));
+    const options = { subtree: true, childList: true, attributes: true, characterData: true };
+    observer.observe(document.body, options);
+    for (const el of allElements(document.body)) if (el.shadowRoot) observer.observe(el.shadowRoot, options);
+    renders.reset();
+
+    await store.updateNumber('home', { label: 'Holiday home' });
+    await settle(store, provider);
+    changed.push(...observer.takeRecords());
+    observer.disconnect();
+
+    expect(requests).to.deep.equal(['updateNumber']);
+    expect(rowOf('Holiday home')).to.equal(row);
+    const inRow = changed.filter((m) => row.contains(m.target));
+    const elsewhere = changed.filter((m) => !row.contains(m.target));
+    expect(inRow.length).to.be.greaterThan(0);
+    // Outside the row: only the places that show this number's label (the device menus and lists).
+    const shown = (m: MutationRecord) =>
+      m.type === 'characterData'
+        ? m.target.textContent === 'Holiday home'
+        : m.type === 'attributes'
+          ? ((m.target as Element).getAttribute(m.attributeName!) ?? '').includes('Holiday home')
+          : false;
+    expect(elsewhere.filter((m) => !shown(m)).map((m) => `${m.type} ${m.target.nodeName} ${m.attributeName ?? ''}`)).to.deep.equal([]);
+    expect(elsewhere.filter((m) => myNumbers.shadowRoot!.contains(m.target))).to.deep.equal([]);
+    // "Saving…" in the row, then the platform's yes: My Numbers renders twice, every other element
+    // that lists devices once, and the closed dialog not at all.
+    expect(renders.get()).to.deep.equal({
+      'my-numbers': 2,
+      'status-remote-picker': 1,
+      'call-using-footer': 1,
+      'availability-menu': 0,
+      'add-number-dialog': 0,
+    });
+  });
+});
