@@ -78,7 +78,7 @@ const commonRules = {
 };
 
 export default defineConfig([
-  globalIgnores(['node_modules/', 'dist/', 'coverage/', '.cache/', 'bench/results*']),
+  globalIgnores(['node_modules/', 'dist/', 'coverage/', '.cache/', '.tmp/', 'bench/results*']),
 
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
 import frameworks from './rollup.frameworks.mjs';
 import extension from './rollup.extension.mjs';
+import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 import server from './rollup.server.mjs';
 
 const resolve = () =>
@@ -41,24 +42,29 @@ const bundleEntry = fileURLToPath(new URL('components/define.ts', import.meta.ur
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   {
-    input: 'components/define.ts',
+    // The extension popup's <quick-status> is a second script, dist/quick-status.js, so pages that
+    // do not use it do not download it; it imports what it shares from remote-extension.js.
+    input: { 'remote-extension': 'components/define.ts', 'quick-status': 'components/quick-status/define.ts' },
     // Lets the simulated chunk import what it shares straight from remote-extension.js, instead of
     // rollup moving the shared code into a third file.
     preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist',
       format: 'es',
-      entryFileNames: 'remote-extension.js',
+      entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      // Everything but the platforms and <quick-status> goes in remote-extension.js, the entry.
+      manualChunks: (id) => (/\/src\/platform\/(simulated|rest)\/|\/components\/quick-status\/|\/delay\.ts$/.test(id) ? undefined : 'remote-extension'),
       sourcemap: true,
     },
-    plugins: [resolve(), typescript(), minify()],
+    plugins: [resolve(), typescript(), minifyTemplates(), minify()],
     onwarn,
   },
   {
     input: {
       index: 'components/index.ts',
       define: 'components/define.ts',
+      'quick-status': 'components/quick-status/define.ts',
       simulated: 'src/platform/simulated/index.ts',
       rest: 'src/platform/rest/index.ts',
     },

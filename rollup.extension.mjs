@@ -5,6 +5,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 
 const out = 'dist/extension';
 /** Lit's own code, as one file the linter can tell apart from ours. */
@@ -46,6 +47,7 @@ export default [
       extensionFiles(),
       nodeResolve({ browser: true, exportConditions: ['production'], extensions: ['.ts', '.mjs', '.js'] }),
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }),
+      minifyTemplates(),
       terser({ ecma: 2020, module: true, format: { comments: false } }),
     ],
     onwarn(warning, warn) {

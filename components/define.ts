@@ -8,7 +8,6 @@ import {
   AvailabilityMenu,
   CallUsingFooter,
   MyNumbers,
-  QuickStatus,
   RemoteExtensionProvider,
   StatusRemotePicker,
 } from './index.js';
@@ -20,7 +19,6 @@ const elements: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['my-numbers', MyNumbers],
   ['availability-menu', AvailabilityMenu],
   ['call-using-footer', CallUsingFooter],
-  ['quick-status', QuickStatus],
 ];
 
 export * from './index.js';

@@ -10,4 +10,3 @@ export { AddNumberDialog, NumberSavedEvent } from './add-number-dialog/add-numbe
 export { MyNumbers, NumberDeleteRequestEvent } from './my-numbers/my-numbers.js';
 export { AvailabilityMenu, ActiveStatusChangeEvent } from './availability-menu/availability-menu.js';
 export { CallUsingFooter, PlaceCallRequestEvent, CallPlacedEvent } from './call-using-footer/call-using-footer.js';
-export { QuickStatus } from './quick-status/quick-status.js';

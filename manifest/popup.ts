@@ -4,6 +4,7 @@
  * every open page through the platform's change feed (ACT-2).
  */
 import '../components/define.js';
+import '../components/quick-status/define.js';
 import { loadSettings, platformChoice } from './settings.js';
 
 const { settings, token } = await loadSettings();

@@ -223,29 +223,37 @@ export class AddNumberDialog extends LitElement {
     const t = this.strings;
     const snapshot = this.data.state.data;
     const title = this.mode === 'add' ? t.addTitle : t.editTitle;
+    // Closed, the dialog is empty: a page pays for the form only when someone opens it.
     return html`
       <dialog part="dialog" aria-labelledby="heading" @close=${this.handleDialogClose}>
-        <h2 id="heading" part="heading">${title}</h2>
-        <form part="form" novalidate @submit=${this.handleSubmit}>
-          ${this.renderLabel()} ${this.renderNumber(snapshot)} ${this.renderFlags(snapshot)}
-          ${this.refusal?.place === 'form'
-            ? html`<p id="form-error" class="error">${this.refusal.message}</p>`
-            : nothing}
-          <div class="actions" part="actions">
-            <button
-              type="submit"
-              class="primary"
-              part="submit"
-              aria-disabled=${this.saving ? 'true' : 'false'}
-              aria-busy=${this.saving ? 'true' : 'false'}
-            >
-              ${this.saving ? this.shared.saving : this.mode === 'add' ? t.add : t.done}
-            </button>
-            <button type="button" part="cancel" @click=${this.handleCancel}>${this.shared.cancel}</button>
-          </div>
-        </form>
+        ${this.open ? this.renderForm(title, snapshot) : nothing}
       </dialog>
       <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
+    `;
+  }
+
+  private renderForm(title: string, snapshot: Snapshot | null) {
+    const t = this.strings;
+    return html`
+      <h2 id="heading" part="heading">${title}</h2>
+      <form part="form" novalidate @submit=${this.handleSubmit}>
+        ${this.renderLabel()} ${this.renderNumber(snapshot)} ${this.renderFlags(snapshot)}
+        ${this.refusal?.place === 'form'
+          ? html`<p id="form-error" class="error">${this.refusal.message}</p>`
+          : nothing}
+        <div class="actions" part="actions">
+          <button
+            type="submit"
+            class="primary"
+            part="submit"
+            aria-disabled=${this.saving ? 'true' : 'false'}
+            aria-busy=${this.saving ? 'true' : 'false'}
+          >
+            ${this.saving ? this.shared.saving : this.mode === 'add' ? t.add : t.done}
+          </button>
+          <button type="button" part="cancel" @click=${this.handleCancel}>${this.shared.cancel}</button>
+        </div>
+      </form>
     `;
   }
 

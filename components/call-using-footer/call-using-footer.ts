@@ -8,6 +8,7 @@ import {
   findDevice,
   type Command,
   type Device,
+  type PhoneNumber,
   type Snapshot,
 } from '../../src/model/index.js';
 import { MenuButtonController, radioMenuStyles } from '../shared/menu.js';
@@ -239,26 +240,34 @@ export class CallUsingFooter extends LitElement {
         @keydown=${this.menu.handleMenuKeydown}
         @focusout=${this.menu.handleMenuFocusout}
       >
-        ${devices(data).map(
-          (device) => html`
-            <div
-              role="menuitemradio"
-              part="item"
-              tabindex="-1"
-              aria-checked=${device.id === current?.id ? 'true' : 'false'}
-              data-device-id=${device.id}
-              @click=${() => void this.chooseDevice(device.id)}
-            >
-              <span class="check" aria-hidden="true"></span>
-              ${this.renderDevice(device, activeRe?.id)}
-            </div>
-          `,
-        )}
+        ${this.open ? this.renderItems(data, current, activeRe) : nothing}
       </div>
       ${this.error ? html`<p id="error" class="error" part="error">${this.error}</p>` : nothing}
       ${this.renderPrompt(data)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     `;
+  }
+
+  /**
+   * Every device, as menu items. Rendered only while the menu is open: closed, a page with
+   * hundreds of numbers would keep hundreds of hidden items up to date on every change.
+   */
+  private renderItems(data: Snapshot, current: Device | undefined, activeRe: PhoneNumber | undefined) {
+    return devices(data).map(
+      (device) => html`
+        <div
+          role="menuitemradio"
+          part="item"
+          tabindex="-1"
+          aria-checked=${device.id === current?.id ? 'true' : 'false'}
+          data-device-id=${device.id}
+          @click=${() => void this.chooseDevice(device.id)}
+        >
+          <span class="check" aria-hidden="true"></span>
+          ${this.renderDevice(device, activeRe?.id)}
+        </div>
+      `,
+    );
   }
 
   /** A device as text: its label, its number, and the Remote Extension mark for the active RE. */

@@ -4,9 +4,10 @@ import type {
   ActiveStatusChangeEvent,
   AvailabilityMenu,
   CallUsingFooter,
-  QuickStatus,
   RemoteExtensionProvider,
 } from '../../components/index.js';
+import '../../components/quick-status/define.js';
+import type { QuickStatus } from '../../components/quick-status/define.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import type { Store } from '../../src/store/index.js';
 import { cleanUp, simulatedPlatform, uniqueDatabase } from '../helpers.js';

@@ -126,7 +126,7 @@ describe('renders per change', () => {
     expect(store.state.data?.activeStatusId).to.equal('do-not-disturb');
   });
 
-  it("NUM-6 editing one number's label changes that row of My Numbers only, and elsewhere only where the label is shown", async () => {
+  it("NUM-6 editing one number's label changes the DOM of that number's row only", async () => {
     const { store, requests, element, provider } = await page();
     const myNumbers = element<HTMLElement>('my-numbers');
     const rowOf = (label: string) =>
@@ -149,15 +149,7 @@ describe('renders per change', () => {
     const inRow = changed.filter((m) => row.contains(m.target));
     const elsewhere = changed.filter((m) => !row.contains(m.target));
     expect(inRow.length).to.be.greaterThan(0);
-    // Outside the row: only the places that show this number's label (the device menus and lists).
-    const shown = (m: MutationRecord) =>
-      m.type === 'characterData'
-        ? m.target.textContent === 'Holiday home'
-        : m.type === 'attributes'
-          ? ((m.target as Element).getAttribute(m.attributeName!) ?? '').includes('Holiday home')
-          : false;
-    expect(elsewhere.filter((m) => !shown(m)).map((m) => `${m.type} ${m.target.nodeName} ${m.attributeName ?? ''}`)).to.deep.equal([]);
-    expect(elsewhere.filter((m) => myNumbers.shadowRoot!.contains(m.target))).to.deep.equal([]);
+    expect(elsewhere.map((m) => `${m.type} ${m.target.nodeName} ${m.attributeName ?? ''} in ${(m.target.getRootNode() as ShadowRoot).host?.localName}`)).to.deep.equal([]);
     // "Saving…" in the row, then the platform's yes: My Numbers renders twice, every other element
     // that lists devices once, and the closed dialog not at all.
     expect(renders.get()).to.deep.equal({

@@ -15,10 +15,11 @@ import type {
   AvailabilityMenu,
   CallUsingFooter,
   MyNumbers,
-  QuickStatus,
   RemoteExtensionProvider,
   StatusRemotePicker,
 } from '../../components/index.js';
+import '../../components/quick-status/define.js';
+import type { QuickStatus } from '../../components/quick-status/define.js';
 import {
   applyCommand,
   checkDialString,
@@ -873,6 +874,10 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
     }
 
     /** Texts the element must show as exact text nodes; empty strings render no node, so are skipped. */
+    async function openCallUsing(footer: CallUsingFooter): Promise<void> {
+      if (!footer.open) await footer.show();
+    }
+
     function missing(element: Element, name: string, wanted: readonly string[]): string[] {
       const texts = new Set(deepTexts(element.shadowRoot!));
       return wanted.filter((w) => w !== '' && !texts.has(w)).map((w) => `${name} does not show ${show(w)} as text`);
@@ -910,6 +915,8 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
           () => provisioned.every((id) => store.state.data?.numbers.some((n) => n.id === id)),
           'the provisioned numbers never arrived',
         );
+        // The Call Using menu lists every device while it is open.
+        await openCallUsing(elements.footer);
         await rendered(elements);
         const numbers = store.state.data!.numbers;
         expect(shownLabels(elements.myNumbers)).to.deep.equal(numbers.map((n) => n.label));
@@ -982,6 +989,7 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
       const store = provider.store!;
       await waitUntil(() => store.state.source === 'platform', 'the scripted platform was never loaded');
       const elements = five(provider);
+      await openCallUsing(elements.footer);
       await rendered(elements);
       const plain = structure(elements);
       const watch = new Watch();
@@ -993,6 +1001,7 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
         const snapshot = snapshotWith(labels, ++version);
         client.serve(snapshot);
         if (store.state.data?.version !== version) problems.push(`version ${version} was not taken`);
+        await openCallUsing(elements.footer);
         await rendered(elements);
         const names = snapshot.statuses.map((s) => s.name);
         const numberLabels = snapshot.numbers.map((n) => n.label);
