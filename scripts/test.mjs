@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, lit-analyzer, build (and check the README's element reference),
+// `npm test`: type-check, lint, lit-analyzer, build (and check the README's element reference and
+// the bundle's size),
 // the browser tests in Chromium and Firefox, then the end-to-end tests of the served demo.
 // Output is streamed. The run stops at the first failing check.
 //
@@ -95,6 +96,8 @@ if ((await run('manifest', bin('cem'), ['analyze', '--config', 'custom-elements-
 if ((await run('README reference', process.execPath, ['scripts/element-docs.mjs', '--check'])) !== 0) {
   failCheck('README element reference');
 }
+// The bundle's size, gzip -9 (the render counts are browser tests: renders-per-change.test.ts).
+if ((await run('bundle size', process.execPath, ['scripts/bundle-size.mjs'])) !== 0) failCheck('bundle size');
 // The extension as Firefox's add-on reviewers see it: 0 errors and 0 warnings in our files, and
 // only its one known finding in Lit's (see the script).
 if ((await run('web-ext lint', process.execPath, ['scripts/lint-extension.mjs'])) !== 0) {

@@ -4,7 +4,8 @@
 // class's prototype.render; platform requests by wrapping the client's methods. Counting starts
 // once the page has loaded from the platform and gone idle.
 // (a) A status switch clicked in the Availability menu (the menu opened first, not counted).
-//     Expected: 1 render per element, 1 request (setActiveStatus).
+//     Expected: 1 render per element that shows the status (the closed dialogs: 0), 1 request
+//     (setActiveStatus).
 // (b) One number's label edited through the provider's Store (`provider.store.updateNumber`), with
 //     MutationObservers on document.body and every element's shadow root. Expected: every mutation
 //     is inside that number's row in <my-numbers>.
