@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: type-check, lint, lit-analyzer, build (and check the README's element reference and
-// the bundle's size),
-// the browser tests in Chromium and Firefox, then the end-to-end tests of the served demo.
+// the bundle's size), the browser tests in Chromium and Firefox, then the end-to-end tests of the
+// served demo.
 // Output is streamed. The run stops at the first failing check.
 //
 // When the tests ran, the last line printed is `N passed, N failed` (summed over both browsers

@@ -120,6 +120,11 @@ export class AvailabilityMenu extends LitElement {
     this.menu.hide(returnFocus);
   }
 
+  /** Nothing until there is something to show (see `StoreController.ready`). */
+  protected override shouldUpdate(): boolean {
+    return this.data.ready;
+  }
+
   protected override render() {
     const { data, phase, loadError } = this.data.state;
     const locale = localeOf(this);

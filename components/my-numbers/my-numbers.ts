@@ -201,6 +201,11 @@ export class MyNumbers extends LitElement {
     choose: (item) => item.click(),
   });
 
+  /** Nothing until there is something to show (see `StoreController.ready`). */
+  protected override shouldUpdate(): boolean {
+    return this.data.ready;
+  }
+
   protected override render(): TemplateResult {
     const t = myNumbersStrings[localeOf(this)];
     const shared = sharedStrings[localeOf(this)];

@@ -184,6 +184,11 @@ export class QuickStatus extends LitElement {
     }
   }
 
+  /** Nothing until there is something to show (see `StoreController.ready`). */
+  protected override shouldUpdate(): boolean {
+    return this.data.ready;
+  }
+
   protected override render() {
     const locale = localeOf(this);
     const shared = sharedStrings[locale];

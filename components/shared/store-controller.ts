@@ -34,6 +34,8 @@ export class StoreController implements ReactiveController {
   state: StoreState = EMPTY;
   private watched: readonly unknown[] = [];
   private unsubscribe: (() => void) | null = null;
+  private waitedLong = false;
+  private waitTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: Host,
@@ -50,6 +52,23 @@ export class StoreController implements ReactiveController {
   hostDisconnected(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    clearTimeout(this.waitTimer);
+    this.waitTimer = undefined;
+  }
+
+  /**
+   * Whether the element has something to show: data, a failed load, or a wait long enough that
+   * "Loading…" tells the user more than it flickers. Elements render nothing before, so a returning
+   * user's page goes from empty straight to the cached data, and pays for one render instead of two.
+   */
+  get ready(): boolean {
+    if (this.state.data !== null || this.state.phase === 'error' || this.waitedLong) return true;
+    this.waitTimer ??= setTimeout(() => {
+      this.waitedLong = true;
+      // Only if the data has not come meanwhile: then it rendered already, once.
+      if (this.state.data === null && this.state.phase !== 'error') this.host.requestUpdate();
+    }, LOADING_SHOWN_AFTER_MS);
+    return false;
   }
 
   /** `store` is undefined while the provider has not made its Store yet (before its first update). */
@@ -70,6 +89,9 @@ export class StoreController implements ReactiveController {
     this.host.requestUpdate();
   }
 }
+
+/** How long an element stays empty while its data loads before it says "Loading…". */
+const LOADING_SHOWN_AFTER_MS = 250;
 
 const EMPTY: StoreState = Object.freeze({
   phase: 'idle',

@@ -215,6 +215,11 @@ export class StatusRemotePicker extends LitElement {
     element?.focus();
   }
 
+  /** Nothing until there is something to show (see `StoreController.ready`). */
+  protected override shouldUpdate(): boolean {
+    return this.data.ready;
+  }
+
   protected override render() {
     const locale = localeOf(this);
     const shared = sharedStrings[locale];

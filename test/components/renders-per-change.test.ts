@@ -5,11 +5,13 @@
  * Renders are counted by wrapping each element class's `render` for the length of a test, and
  * requests by wrapping the simulated platform's methods: both only observe, the real code runs.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import '../../components/define.js';
-import type { Store } from '../../src/store/index.js';
+import { sampleSnapshot } from '../../src/platform/sample-data.js';
+import { SnapshotCache, type Store } from '../../src/store/index.js';
 import { cleanUp, simulatedPlatform } from '../helpers.js';
+import type { RemoteExtensionProvider } from '../../components/index.js';
 import { inProvider } from './fixture.js';
 import { byRole } from './queries.js';
 
@@ -102,6 +104,31 @@ describe('renders per change', () => {
   afterEach(async () => {
     renders.restore();
     await cleanUp();
+  });
+
+  it('SYNC-2 a returning user sees the cached numbers straight away: one render, no "Loading…" first', async () => {
+    const platform = simulatedPlatform({ latency: 60_000 }); // the platform never answers in time
+    const cache = new SnapshotCache();
+    await cache.write(platform.scope, sampleSnapshot(platform.scope.user));
+    try {
+      renders.reset();
+      const seen: string[] = [];
+      const provider = await fixture<RemoteExtensionProvider>(
+        html`<remote-extension-provider .client=${platform}><my-numbers></my-numbers></remote-extension-provider>`,
+      );
+      const myNumbers = provider.querySelector('my-numbers')!;
+      const observer = new MutationObserver(() => seen.push(myNumbers.shadowRoot!.textContent ?? ''));
+      observer.observe(myNumbers.shadowRoot!, { subtree: true, childList: true, characterData: true });
+      seen.push(myNumbers.shadowRoot!.textContent ?? '');
+      await waitUntil(() => myNumbers.shadowRoot!.querySelectorAll('li.number').length === 3, 'the cached numbers never showed');
+      await new Promise((resolve) => setTimeout(resolve, 400)); // past the wait before "Loading…"
+      observer.disconnect();
+      expect(seen.filter((text) => text.includes('Loading'))).to.deep.equal([]);
+      expect(renders.get()['my-numbers']).to.equal(1);
+      expect(provider.store?.state.source).to.equal('cache');
+    } finally {
+      await cache.remove(platform.scope);
+    }
   });
 
   it('ACT-2 choosing a status renders each element that shows it exactly once, and asks the platform once', async () => {
