@@ -17,7 +17,7 @@ export const SIZE_BUDGET = { bundleBytes: 18_000, ownBytes: 8_000 };
  * What the bundle measured when this ceiling was last lowered. Lower it when the bundle shrinks;
  * raising it is a decision to say in the commit.
  */
-export const SIZE_CEILING = 36_600;
+export const SIZE_CEILING = 33_400;
 
 export const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 

@@ -157,25 +157,25 @@ export class AddNumberDialog extends LitElement {
   private readonly data = new StoreController(this, (s) => (this.open ? [...watchView(s), s.pending] : []));
 
   /** Whether the dialog is shown. Setting it opens (in the current mode) or closes it. */
-  @property({ type: Boolean, reflect: true }) accessor open = false;
+  @property({ type: Boolean, reflect: true }) open = false;
 
-  @state() private accessor mode: NumberDialogMode = 'add';
-  @state() private accessor numberId: string | null = null;
-  @state() private accessor label = '';
-  @state() private accessor dial = '';
-  @state() private accessor remoteExtension = false;
-  @state() private accessor fmc = false;
-  @state() private accessor callThrough = false;
+  @state() private mode: NumberDialogMode = 'add';
+  @state() private numberId: string | null = null;
+  @state() private label = '';
+  @state() private dial = '';
+  @state() private remoteExtension = false;
+  @state() private fmc = false;
+  @state() private callThrough = false;
   /** Live validation starts after the first blur or submit attempt, not at the first keystroke. */
-  @state() private accessor touched: { label: boolean; number: boolean } = { label: false, number: false };
-  @state() private accessor refusal: { place: ErrorPlace; message: string } | null = null;
-  @state() private accessor saving = false;
-  @state() private accessor explaining = false;
-  @state() private accessor announcement = '';
+  @state() private touched: { label: boolean; number: boolean } = { label: false, number: false };
+  @state() private refusal: { place: ErrorPlace; message: string } | null = null;
+  @state() private saving = false;
+  @state() private explaining = false;
+  @state() private announcement = '';
 
-  @query('dialog') private accessor dialog!: HTMLDialogElement;
-  @query('#label') private accessor labelInput!: HTMLInputElement;
-  @query('#number') private accessor numberInput!: HTMLInputElement;
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('#label') private labelInput!: HTMLInputElement;
+  @query('#number') private numberInput!: HTMLInputElement;
 
   /** What had focus when the dialog opened; it gets focus back on close. */
   private opener: HTMLElement | null = null;

@@ -84,12 +84,12 @@ export class AvailabilityMenu extends LitElement {
   ]);
 
   /** Why the last change was refused, shown under the button. */
-  @state() private accessor error = '';
+  @state() private error = '';
   /** The polite live region's text. */
-  @state() private accessor announcement = '';
+  @state() private announcement = '';
 
-  @query('button') private accessor button!: HTMLButtonElement;
-  @queryAll('[role="menuitemradio"]') private accessor items!: NodeListOf<HTMLElement>;
+  @query('button') private button!: HTMLButtonElement;
+  @queryAll('[role="menuitemradio"]') private items!: NodeListOf<HTMLElement>;
 
   private readonly menu = new MenuButtonController(this, {
     button: () => this.button,

@@ -131,23 +131,23 @@ export class CallUsingFooter extends LitElement {
   private readonly data = new StoreController(this, (s) => [...watchView(s), s.pending.some(isStatusUpdate)]);
 
   /** A Call Using change this element asked for that the platform has not answered yet. */
-  @state() private accessor saving = false;
+  @state() private saving = false;
   /** Why the last Call Using change was refused. */
-  @state() private accessor error = '';
+  @state() private error = '';
   /** The number the Place Call With prompt is about to call; null while it is closed. */
-  @state() private accessor dial: string | null = null;
+  @state() private dial: string | null = null;
   /** The device chosen in the prompt. */
-  @state() private accessor selectedDeviceId = '';
+  @state() private selectedDeviceId = '';
   /** The prompt's call is in flight. */
-  @state() private accessor calling = false;
+  @state() private calling = false;
   /** Why the prompt's call failed. */
-  @state() private accessor callError = '';
+  @state() private callError = '';
   /** The polite live region's text. */
-  @state() private accessor announcement = '';
+  @state() private announcement = '';
 
-  @query('button[aria-haspopup]') private accessor button!: HTMLButtonElement;
-  @queryAll('[role="menuitemradio"]') private accessor items!: NodeListOf<HTMLElement>;
-  @query('dialog') private accessor dialog!: HTMLDialogElement;
+  @query('button[aria-haspopup]') private button!: HTMLButtonElement;
+  @queryAll('[role="menuitemradio"]') private items!: NodeListOf<HTMLElement>;
+  @query('dialog') private dialog!: HTMLDialogElement;
 
   /** Where focus was when the prompt opened; it goes back there when the prompt closes. */
   private opener: HTMLElement | null = null;

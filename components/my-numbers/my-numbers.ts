@@ -181,17 +181,17 @@ export class MyNumbers extends LitElement {
   ]);
 
   /** The number whose deletion waits for the user's yes. */
-  @state() private accessor confirming: { readonly id: string; readonly label: string } | null = null;
+  @state() private confirming: { readonly id: string; readonly label: string } | null = null;
   /** Why a number was not deleted, shown next to its row. */
-  @state() private accessor rowProblems: ReadonlyMap<string, string> = new Map();
-  @state() private accessor announcement = '';
+  @state() private rowProblems: ReadonlyMap<string, string> = new Map();
+  @state() private announcement = '';
   private readonly connectivity = new ConnectivityController(this);
 
-  @query('#more-button') private accessor moreButton!: HTMLButtonElement;
-  @query('[role="menu"]') private accessor menuElement!: HTMLElement | null;
-  @query('dialog.confirm') private accessor confirmDialog!: HTMLDialogElement;
-  @query('add-number-dialog') private accessor numberDialog!: AddNumberDialog | null;
-  @query('ul.numbers') private accessor list!: HTMLElement | null;
+  @query('#more-button') private moreButton!: HTMLButtonElement;
+  @query('[role="menu"]') private menuElement!: HTMLElement | null;
+  @query('dialog.confirm') private confirmDialog!: HTMLDialogElement;
+  @query('add-number-dialog') private numberDialog!: AddNumberDialog | null;
+  @query('ul.numbers') private list!: HTMLElement | null;
 
   /** The ⋮ menu (APG menu button); its items are buttons, so choosing one clicks it. */
   private readonly menu = new MenuButtonController(this, {

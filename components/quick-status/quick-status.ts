@@ -151,26 +151,26 @@ export class QuickStatus extends LitElement {
   private readonly data = new StoreController(this, (s) => [...watchView(s), s.pending]);
 
   /** A status change this element asked for that the platform has not answered yet. */
-  @state() private accessor choosing = false;
+  @state() private choosing = false;
   /** Why the last status change was refused, shown under the group. */
-  @state() private accessor statusError = '';
+  @state() private statusError = '';
   /** Remote Extension changes this element sent that the platform has not answered yet. */
-  @state() private accessor remoteExtensionSaves = 0;
+  @state() private remoteExtensionSaves = 0;
   /**
    * Why the last Remote Extension change was refused, and for which status: shown under the
    * dropdown only while that status is the current one.
    */
-  @state() private accessor remoteExtensionError: { readonly statusId: string; readonly reason: string } | null = null;
+  @state() private remoteExtensionError: { readonly statusId: string; readonly reason: string } | null = null;
   /** The polite live region's text. */
-  @state() private accessor announcement = '';
+  @state() private announcement = '';
   private readonly connectivity = new ConnectivityController(this);
   /**
    * The radio that has focus, while one has. The roving tabindex follows it, so Tab leaves the
    * group from there; once focus is outside, the checked radio is the group's one tab stop again.
    */
-  @state() private accessor focusedId: string | null = null;
+  @state() private focusedId: string | null = null;
 
-  @queryAll('[role="radio"]') private accessor radios!: NodeListOf<HTMLElement>;
+  @queryAll('[role="radio"]') private radios!: NodeListOf<HTMLElement>;
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);

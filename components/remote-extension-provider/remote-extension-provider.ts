@@ -37,22 +37,22 @@ export class RemoteExtensionProvider extends LitElement {
    * simulator kept in this browser's IndexedDB, or `rest`, a back end speaking the HTTP contract
    * in `openapi.yaml` at `endpoint`. Each one's code loads only when it is chosen.
    */
-  @property({ reflect: true }) accessor platform: PlatformName = 'simulated';
+  @property({ reflect: true }) platform: PlatformName = 'simulated';
 
   /** The signed-in user of the named platform. */
-  @property({ reflect: true }) accessor user = 'demo-user';
+  @property({ reflect: true }) user = 'demo-user';
 
   /** With `platform="rest"`: the API's base URL, e.g. `https://pbx.example.com/api/v1`. */
-  @property({ reflect: true }) accessor endpoint = '';
+  @property({ reflect: true }) endpoint = '';
 
   /**
    * With `platform="rest"`: how requests prove who the user is, e.g.
    * `{ kind: 'bearer', token: () => getToken() }`. A property only; it is never stored.
    */
-  @property({ attribute: false }) accessor auth: RestAuth | undefined;
+  @property({ attribute: false }) auth: RestAuth | undefined;
 
   /** Any `PlatformClient` an integrator writes; takes precedence over `platform`. */
-  @property({ attribute: false }) accessor client: PlatformClient | undefined;
+  @property({ attribute: false }) client: PlatformClient | undefined;
 
   private readonly provider = new ContextProvider(this, { context: storeContext });
   private current: Store | null = null;

@@ -158,16 +158,16 @@ export class StatusRemotePicker extends LitElement {
   private readonly data = new StoreController(this);
 
   /** The routing being edited; null while the list is shown. */
-  @state() private accessor draft: StatusRouting | null = null;
+  @state() private draft: StatusRouting | null = null;
 
   /** Done was pressed and the platform has not answered yet. */
-  @state() private accessor saving = false;
+  @state() private saving = false;
 
   /** Why the last Done was refused; empty when it was not. */
-  @state() private accessor saveError = '';
+  @state() private saveError = '';
 
   /** What the polite live region says now. */
-  @state() private accessor announcement = '';
+  @state() private announcement = '';
 
   /** Where focus goes after the next render: a status's button, or the Edit Status heading. */
   private focusTarget: { kind: 'status'; id: string } | { kind: 'editor' } | null = null;
