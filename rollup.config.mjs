@@ -35,8 +35,19 @@ function onwarn(warning, warn) {
 
 const runtimeDependencies = ['lit', '@lit/context', 'idb-keyval', 'valibot'];
 
-// Chunk names carry a content hash, so old ones would pile up beside the new.
-rmSync(fileURLToPath(new URL('dist/chunks', import.meta.url)), { recursive: true, force: true });
+/** How the script-tag bundle is made; the bench builds its floor the same way. */
+export const bundlePlugins = () => [resolve(), typescript(), minifyTemplates(), minify()];
+
+/**
+ * Chunk names carry a content hash, so old ones would pile up beside the new: the bundle's build
+ * empties dist/chunks first (when it runs, not when this file is imported, as the bench does).
+ */
+const emptyChunks = () => ({
+  name: 'empty-chunks',
+  buildStart() {
+    rmSync(fileURLToPath(new URL('dist/chunks', import.meta.url)), { recursive: true, force: true });
+  },
+});
 const bundleEntry = fileURLToPath(new URL('components/define.ts', import.meta.url));
 
 /** @type {import('rollup').RollupOptions[]} */
@@ -57,7 +68,7 @@ export default [
       manualChunks: (id) => (/\/src\/platform\/(simulated|rest)\/|\/components\/quick-status\/|\/delay\.ts$/.test(id) ? undefined : 'remote-extension'),
       sourcemap: true,
     },
-    plugins: [resolve(), typescript(), minifyTemplates(), minify()],
+    plugins: [emptyChunks(), ...bundlePlugins()],
     onwarn,
   },
   {

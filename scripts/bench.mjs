@@ -40,7 +40,7 @@ const log = (message) => console.error(`[bench ${((Date.now() - started) / 1000)
 // Build and sizes.
 
 async function buildAndMeasure() {
-  const { default: configs } = await import('../rollup.config.mjs');
+  const { default: configs, bundlePlugins } = await import('../rollup.config.mjs');
   const config = configs[0];
   const bundle = await rollup(config);
   const { output: written } = await bundle.write(config.output);
@@ -49,10 +49,10 @@ async function buildAndMeasure() {
   if (!files.includes('remote-extension.js')) {
     throw new Error(`rollup.config.mjs's first config no longer writes remote-extension.js (it wrote ${files.join(', ')}).`);
   }
-  const { bundleBytes, floorBytes } = await measureSizes(config);
+  const { bundleBytes, floorBytes } = await measureSizes();
 
   // The warm start's Lit reference element, for warm-lit.js.
-  const litFloor = await rollup({ input: 'test/bench/lit-floor.ts', plugins: config.plugins, onwarn: config.onwarn });
+  const litFloor = await rollup({ input: 'test/bench/lit-floor.ts', plugins: bundlePlugins() });
   await litFloor.write({ file: 'dist/bench/lit-floor.js', format: 'es' });
   await litFloor.close();
   // Everything else the build wrote (the platform chunks in dist/chunks/, any other entry).

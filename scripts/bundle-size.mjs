@@ -22,8 +22,9 @@ export const SIZE_CEILING = 33_400;
 export const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 
 /** Sizes of the bundle already built in dist/, and of the floor, built now with the same plugins. */
-export async function measureSizes(config) {
-  const floorBuild = await rollup({ input: 'test/bench/floor.ts', plugins: config.plugins, onwarn: config.onwarn });
+export async function measureSizes() {
+  const { bundlePlugins } = await import('../rollup.config.mjs');
+  const floorBuild = await rollup({ input: 'test/bench/floor.ts', plugins: bundlePlugins() });
   const { output } = await floorBuild.generate({ format: 'es' });
   await floorBuild.close();
   const floorBytes = gzipBytes(output.filter((item) => item.type === 'chunk').map((chunk) => chunk.code).join('\n'));
@@ -33,8 +34,7 @@ export async function measureSizes(config) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   process.chdir(fileURLToPath(new URL('..', import.meta.url)));
-  const { default: configs } = await import('../rollup.config.mjs');
-  const sizes = await measureSizes(configs[0]);
+  const sizes = await measureSizes();
   const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
   console.log(
     `dist/remote-extension.js: ${sizes.bundleBytes} bytes gzip -9 (${kB(sizes.bundleBytes)}); floor ${kB(sizes.floorBytes)}; ` +
