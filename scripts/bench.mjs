@@ -98,9 +98,12 @@ function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** Opens a bench page and waits for its `window.bench` (main() collects page errors and fails on any). */
-async function open(page, origin, path) {
-  await page.goto(`${origin}/test/bench/${path}`);
+/**
+ * Opens test/bench/page.html with the benchmark `name` (test/bench/<name>.js) and `query`, and waits
+ * for its `window.bench` (main() collects page errors and fails on any).
+ */
+async function open(page, origin, name, query = '') {
+  await page.goto(`${origin}/test/bench/page.html?bench=${name}${query}`);
   await page.waitForFunction(() => window.bench !== undefined, { timeout: 15_000 });
 }
 
@@ -119,7 +122,7 @@ async function heap(page) {
 // ---------------------------------------------------------------------------------------------
 // The figures.
 
-const WARM_PAGES = { ours: 'warm.html', lit: 'warm-lit.html', baseline: 'warm-baseline.html' };
+const WARM_PAGES = { ours: 'warm', lit: 'warm-lit', baseline: 'warm-baseline' };
 
 async function warmStart(page, origin) {
   const samples = { ours: [], lit: [], baseline: [] };
@@ -138,7 +141,7 @@ async function scale(page, origin) {
   const samples = { 50: [], 500: [] };
   for (let i = 0; i < WARMUPS + SAMPLES; i++) {
     for (const n of i % 2 === 0 ? [50, 500] : [500, 50]) {
-      await open(page, origin, `scale.html?n=${n}`);
+      await open(page, origin, 'scale', `&n=${n}`);
       const before = await heap(page);
       const ms = await call(page, 'run');
       const after = await heap(page);
@@ -149,8 +152,8 @@ async function scale(page, origin) {
   return samples;
 }
 
-async function switches(page, origin, path) {
-  await open(page, origin, path);
+async function switches(page, origin, name, query) {
+  await open(page, origin, name, query);
   return call(page, 'run', { warmups: WARMUPS, samples: SAMPLES });
 }
 
@@ -352,24 +355,24 @@ async function main() {
     });
 
     log('seeding the cache records');
-    await open(page, origin, 'seed.html');
+    await open(page, origin, 'seed');
     await call(page, 'run');
 
     log(`warm start: ${WARMUPS} + ${SAMPLES} page loads each, ours and baseline alternating`);
     const warmSamples = await warmStart(page, origin);
 
     log('renders per change');
-    await open(page, origin, 'renders.html');
+    await open(page, origin, 'renders');
     const renders = await call(page, 'run');
 
     log(`scale: 50 and 500 numbers, ${WARMUPS} + ${SAMPLES} page loads each`);
     const scaleSamples = await scale(page, origin);
 
     log(`status switches: 500 numbers, 20 numbers, baseline (${WARMUPS} + ${SAMPLES} each)`);
-    const switch500 = await switches(page, origin, 'switch.html?n=500');
+    const switch500 = await switches(page, origin, 'switch', '&n=500');
     const interaction = {
-      ours: await switches(page, origin, 'switch.html?n=20'),
-      baseline: await switches(page, origin, 'switch-baseline.html'),
+      ours: await switches(page, origin, 'switch', '&n=20'),
+      baseline: await switches(page, origin, 'switch-baseline'),
     };
 
     if (pageErrors.length > 0) throw new Error(`Page errors:\n${pageErrors.join('\n')}`);

@@ -7,6 +7,7 @@
 // - HeldBackClient: a hand-written PlatformClient (src/platform/client.ts) whose load() never
 //   answers, so what a page shows comes from the IndexedDB cache alone.
 // - forceLayout(): the end of "the work before the next paint": style and layout, forced.
+// - timed(): runs a measurement after warm-ups and returns the samples.
 
 const channel = new MessageChannel();
 const waiting = [];
@@ -29,6 +30,16 @@ export async function waitFor(condition, what, timeoutMs = 15_000) {
     if (now - start > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
     await nextTask();
   }
+}
+
+/** Runs `once` `warmups` times unkept, then `samples` times; resolves with those samples. */
+export async function timed(once, { warmups, samples }) {
+  const times = [];
+  for (let i = 0; i < warmups + samples; i++) {
+    const ms = await once();
+    if (i >= warmups) times.push(ms);
+  }
+  return times;
 }
 
 export function sleep(ms) {

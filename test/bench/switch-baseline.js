@@ -2,7 +2,7 @@
 // click handler sets the text of three spans (menu button, picker marker, footer), timed exactly
 // as switch.js: t0; click; await a microtask (where switch.js awaits updateComplete); force style
 // and layout; t1; then check the three spans show the new status.
-import { forceLayout, settle } from './lib.js';
+import { forceLayout, settle, timed } from './lib.js';
 
 const STATUSES = [
   { name: 'Available', device: 'Desk phone' },
@@ -40,13 +40,4 @@ async function switchOnce() {
   return t1 - t0;
 }
 
-async function run({ warmups, samples }) {
-  const times = [];
-  for (let i = 0; i < warmups + samples; i++) {
-    const ms = await switchOnce();
-    if (i >= warmups) times.push(ms);
-  }
-  return times;
-}
-
-window.bench = { run };
+window.bench = { run: (options) => timed(switchOnce, options) };

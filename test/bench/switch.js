@@ -8,7 +8,7 @@
 // the menu button (its name), the picker (its row marked Active) and the footer (its Call Using
 // device); then wait for the platform's answer and let everything settle before the next sample.
 import '/dist/remote-extension.js';
-import { customElementsIn, forceLayout, HeldBackClient, numberRows, settle, statusRows, waitFor } from './lib.js';
+import { customElementsIn, forceLayout, HeldBackClient, numberRows, settle, statusRows, timed, waitFor } from './lib.js';
 import { benchScope, makeSnapshot, PLATFORM_DEVICES } from './snapshot.js';
 
 const n = Number(new URLSearchParams(location.search).get('n'));
@@ -72,14 +72,9 @@ async function switchOnce() {
 }
 
 /** `warmups` switches not kept, then `samples` timed ones (ms). */
-async function run({ warmups, samples }) {
+async function run(options) {
   if (!page) await setUp();
-  const times = [];
-  for (let i = 0; i < warmups + samples; i++) {
-    const ms = await switchOnce();
-    if (i >= warmups) times.push(ms);
-  }
-  return times;
+  return timed(switchOnce, options);
 }
 
 window.bench = { run };
