@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { query, queryAll, state } from 'lit/decorators.js';
 import { activeStatus, findStatus, type DynamicStatus } from '../../src/model/index.js';
 import { localeOf } from '../shared/locale.js';
+import { renderLoadState } from '../shared/load-state.js';
 import { StoreController } from '../shared/store-controller.js';
 import { failureReason, sharedStrings } from '../shared/strings.js';
 import { presenceStyles } from '../shared/presence.js';
@@ -126,14 +127,9 @@ export class AvailabilityMenu extends LitElement {
   }
 
   protected override render() {
-    const { data, phase, loadError } = this.data.state;
+    const { data } = this.data.state;
     const locale = localeOf(this);
-    const shared = sharedStrings[locale];
-    if (!data) {
-      return phase === 'error' && loadError
-        ? html`<p class="error" part="error">${shared.loadFailed(loadError.message)}</p>`
-        : html`<span class="muted">${shared.loading}</span>`;
-    }
+    if (!data) return renderLoadState(this.data.state, sharedStrings[locale]);
     const strings = availabilityStrings[locale];
     const active = activeStatus(data);
     return html`

@@ -13,6 +13,7 @@ import {
 } from '../../src/model/index.js';
 import { MenuButtonController, radioMenuStyles } from '../shared/menu.js';
 import { localeOf } from '../shared/locale.js';
+import { renderLoadState } from '../shared/load-state.js';
 import { StoreController, watchView } from '../shared/store-controller.js';
 import { failureReason, sharedStrings } from '../shared/strings.js';
 import { baseStyles } from '../shared/styles.js';
@@ -205,14 +206,9 @@ export class CallUsingFooter extends LitElement {
   }
 
   protected override render() {
-    const { data, phase, loadError } = this.data.state;
+    const { data } = this.data.state;
     const locale = localeOf(this);
-    const shared = sharedStrings[locale];
-    if (!data) {
-      return phase === 'error' && loadError
-        ? html`<p class="error" part="error">${shared.loadFailed(loadError.message)}</p>`
-        : html`<span class="muted">${shared.loading}</span>`;
-    }
+    if (!data) return renderLoadState(this.data.state, sharedStrings[locale]);
     const strings = callUsingStrings[locale];
     const current = activeCallUsing(data);
     const activeRe = activeRemoteExtension(data);

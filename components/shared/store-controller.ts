@@ -47,6 +47,13 @@ export class StoreController implements ReactiveController {
 
   hostConnected(): void {
     if (this.store && !this.unsubscribe) this.attach(this.store);
+    // Say "Loading…" only if the data has not come within the wait; if it has, it rendered once.
+    if (!this.waitedLong) {
+      this.waitTimer ??= setTimeout(() => {
+        this.waitedLong = true;
+        if (!this.hasSomethingToShow) this.host.requestUpdate();
+      }, LOADING_SHOWN_AFTER_MS);
+    }
   }
 
   hostDisconnected(): void {
@@ -62,13 +69,11 @@ export class StoreController implements ReactiveController {
    * user's page goes from empty straight to the cached data, and pays for one render instead of two.
    */
   get ready(): boolean {
-    if (this.state.data !== null || this.state.phase === 'error' || this.waitedLong) return true;
-    this.waitTimer ??= setTimeout(() => {
-      this.waitedLong = true;
-      // Only if the data has not come meanwhile: then it rendered already, once.
-      if (this.state.data === null && this.state.phase !== 'error') this.host.requestUpdate();
-    }, LOADING_SHOWN_AFTER_MS);
-    return false;
+    return this.hasSomethingToShow || this.waitedLong;
+  }
+
+  private get hasSomethingToShow(): boolean {
+    return this.state.data !== null || this.state.phase === 'error';
   }
 
   /** `store` is undefined while the provider has not made its Store yet (before its first update). */
