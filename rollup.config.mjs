@@ -50,6 +50,27 @@ const emptyChunks = () => ({
 });
 const bundleEntry = fileURLToPath(new URL('components/define.ts', import.meta.url));
 
+/**
+ * The bundle's chunking: every module the page entry imports statically, at any depth, goes in
+ * remote-extension.js, even where <quick-status> imports it too (else rollup would move what the
+ * two share into a third file). What only the platforms or <quick-status> use stays out of it.
+ */
+function pageModules() {
+  let onPage = null;
+  return (id, { getModuleInfo }) => {
+    if (!onPage) {
+      onPage = new Set();
+      const visit = (module) => {
+        if (onPage.has(module)) return;
+        onPage.add(module);
+        for (const imported of getModuleInfo(module)?.importedIds ?? []) visit(imported);
+      };
+      visit(bundleEntry);
+    }
+    return onPage.has(id) ? 'remote-extension' : undefined;
+  };
+}
+
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   {
@@ -64,8 +85,7 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      // Everything but the platforms and <quick-status> goes in remote-extension.js, the entry.
-      manualChunks: (id) => (/\/src\/platform\/(simulated|rest)\/|\/components\/quick-status\/|\/delay\.ts$/.test(id) ? undefined : 'remote-extension'),
+      manualChunks: pageModules(),
       sourcemap: true,
     },
     plugins: [emptyChunks(), ...bundlePlugins()],

@@ -1,8 +1,10 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { Snapshot } from '../../src/model/index.js';
 import {
   clientFor,
+  scopeFor,
   type PlatformChoice,
   type PlatformClient,
   type PlatformName,
@@ -56,6 +58,9 @@ export class RemoteExtensionProvider extends LitElement {
 
   private readonly provider = new ContextProvider(this, { context: storeContext });
   private current: Store | null = null;
+  private readonly cache = new SnapshotCache();
+  /** The cache read started on connect, for the Store the first update makes if its source is still this one. */
+  private early: { readonly source: Source; readonly cached: Promise<Snapshot | undefined> } | null = null;
   private made: Source | null = null;
   /** After `signOut()`, no Store until the user, platform or client changes. */
   private signedOut = false;
@@ -72,6 +77,10 @@ export class RemoteExtensionProvider extends LitElement {
   }
 
   override connectedCallback(): void {
+    // The Store is made at the first update, a microtask from now, after the elements inside have
+    // connected. Reading the cache first thing lets IndexedDB work while they do (SYNC-2).
+    const source = this.source();
+    this.early = { source, cached: this.cache.read(source.client?.scope ?? scopeFor(this.choice())) };
     super.connectedCallback();
     // Back in the page after a disconnect (which disposed the Store): make one on the next update.
     if (!this.current) this.requestUpdate();
@@ -81,8 +90,10 @@ export class RemoteExtensionProvider extends LitElement {
     // Made here rather than on connect, so that a `client` set right after `appendChild` is the
     // one used and no default platform is loaded for nothing. A new platform or user means a new
     // Store, never one Store quietly re-pointed; consumers subscribe, so they follow.
-    const same = this.madeFor(this.source());
-    if (this.current ? !same : !(this.signedOut && same)) this.replaceStore();
+    const source = this.source();
+    const same = sameSource(source, this.made);
+    if (this.current ? !same : !(this.signedOut && same)) this.replaceStore(source);
+    this.early = null;
   }
 
   /**
@@ -108,28 +119,28 @@ export class RemoteExtensionProvider extends LitElement {
     return { client: this.client, platform: this.platform, user: this.user, endpoint: this.endpoint, auth: this.auth };
   }
 
-  private madeFor(source: Source): boolean {
-    const made = this.made;
-    if (!made) return false;
-    if (source.client || made.client) return source.client === made.client;
-    return (Object.keys(source) as (keyof Source)[]).every((key) => source[key] === made[key]);
-  }
-
   private choice(): PlatformChoice {
     return this.platform === 'rest'
       ? { platform: 'rest', user: this.user, endpoint: this.endpoint, auth: this.auth }
       : { platform: 'simulated', user: this.user };
   }
 
-  private replaceStore(): void {
+  private replaceStore(source: Source): void {
     this.current?.dispose();
     this.signedOut = false;
-    this.made = this.source();
+    this.made = source;
     const client = this.client ?? clientFor(this.choice());
-    this.current = new Store({ client, cache: new SnapshotCache(), outbox: new Outbox() });
+    const cached = this.early && sameSource(this.early.source, source) ? this.early.cached : undefined;
+    this.current = new Store({ client, cache: this.cache, outbox: new Outbox(), cached });
     this.provider.setValue(this.current);
     void this.current.load();
   }
+}
+
+function sameSource(source: Source, made: Source | null): boolean {
+  if (!made) return false;
+  if (source.client || made.client) return source.client === made.client;
+  return (Object.keys(source) as (keyof Source)[]).every((key) => source[key] === made[key]);
 }
 
 declare global {

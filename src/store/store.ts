@@ -54,6 +54,11 @@ export interface StoreOptions {
   readonly cache: SnapshotCache | null;
   /** Where changes wait while the platform cannot be reached (SYNC-4); without one, such a change is rolled back. */
   readonly outbox?: Outbox | null;
+  /**
+   * The cache's entry for this client's scope, if its read was started before the Store was made
+   * (the provider starts it as it connects, so IndexedDB works while the page sets up).
+   */
+  readonly cached?: Promise<Snapshot | undefined>;
 }
 
 type Pending = { readonly command: Command };
@@ -65,6 +70,7 @@ const RECONNECT_CAP_MS = 30_000;
 export class Store {
   readonly client: PlatformClient;
   private readonly cache: SnapshotCache | null;
+  private readonly cached: Promise<Snapshot | undefined> | undefined;
   private readonly outbox: Outbox | null;
   private readonly listeners = new Set<StoreListener>();
   private readonly lifetime = new AbortController();
@@ -83,6 +89,7 @@ export class Store {
   constructor(options: StoreOptions) {
     this.client = options.client;
     this.cache = options.cache;
+    this.cached = options.cached;
     this.current = freeze({
       phase: 'idle',
       data: null,
@@ -302,7 +309,7 @@ export class Store {
   }
 
   private async readCache(): Promise<void> {
-    const cached = await this.cache?.read(this.client.scope);
+    const cached = await (this.cached ?? this.cache?.read(this.client.scope));
     this.noteStorage();
     // The platform's answer, if it came first, always wins over the cache.
     if (!cached || this.confirmed || this.lifetime.signal.aborted) return;

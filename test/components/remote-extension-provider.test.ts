@@ -2,8 +2,17 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { StoreController, type RemoteExtensionProvider } from '../../components/index.js';
 import '../../components/define.js';
+import { scopeFor } from '../../src/platform/index.js';
+import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { SnapshotCache } from '../../src/store/index.js';
 import { cleanUp, CountingPlatform, simulatedPlatform, uniqueDatabase } from '../helpers.js';
+
+/** A simulator that never answers a load, so what a page shows can only come from the cache. */
+class SilentPlatform extends SimulatedPlatform {
+  override load(): Promise<never> {
+    return new Promise(() => {});
+  }
+}
 
 /** The smallest consumer: shows the active status name the Store holds. */
 class StatusProbe extends LitElement {
@@ -83,6 +92,30 @@ describe('<remote-extension-provider>', () => {
       expect(probe.controller.store === provider.store, 'the elements have that Store').to.equal(true);
     } finally {
       provider.remove();
+    }
+  });
+
+  it('SYNC-2 paints from the cache of a client set right after appendChild, not of the platform read on connect', async () => {
+    // The provider starts reading the cache as it connects, for the platform its attributes name;
+    // a client set before its first update is another user, whose entry must be the one shown.
+    const cache = new SnapshotCache();
+    const sample = await simulatedPlatform().load();
+    const named = scopeFor({ platform: 'simulated', user: `named-${Date.now()}` });
+    const client = new SilentPlatform({ databaseName: uniqueDatabase('platform'), user: `set-${Date.now()}` });
+    await cache.write(named, { ...sample, activeStatusId: 'out-of-office' });
+    await cache.write(client.scope, { ...sample, activeStatusId: 'in-a-meeting' });
+    const provider = document.createElement('remote-extension-provider');
+    provider.user = named.user;
+    const probe = provider.appendChild(document.createElement('status-probe') as StatusProbe);
+    document.body.append(provider);
+    provider.client = client;
+    try {
+      await waitUntil(() => provider.store?.state.source === 'cache', 'the cache was never shown');
+      await probe.updateComplete;
+      expect(probe.shadowRoot?.textContent).to.equal('in-a-meeting');
+    } finally {
+      provider.remove();
+      await Promise.all([cache.remove(named), cache.remove(client.scope)]);
     }
   });
 

@@ -6,7 +6,8 @@
  * integrator's callback.
  */
 import * as v from 'valibot';
-import { ProblemSchema, SnapshotSchema, type Command, type Snapshot } from '../../model/index.js';
+import { SnapshotSchema, type Command, type Snapshot } from '../../model/index.js';
+import { ProblemSchema } from '../../model/problem-schema.js';
 import type { CallOptions, ChangeListener, PlacedCall, PlatformClient, PlatformScope } from '../client.js';
 import { PlatformError, type PlatformErrorCode } from '../errors.js';
 import { delay } from '../delay.js';
