@@ -185,6 +185,11 @@ export class MyNumbers extends LitElement {
   /** Why a number was not deleted, shown next to its row. */
   @state() private rowProblems: ReadonlyMap<string, string> = new Map();
   @state() private announcement = '';
+  /**
+   * The Add/Edit Number dialog is made the first time it is asked for, not with the list: a page
+   * that only shows numbers never pays for its element, styles and Store subscription.
+   */
+  @state() private dialogWanted = false;
   private readonly connectivity = new ConnectivityController(this);
 
   @query('#more-button') private moreButton!: HTMLButtonElement;
@@ -240,7 +245,7 @@ export class MyNumbers extends LitElement {
         <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
       </section>
       ${this.renderConfirm()}
-      <add-number-dialog part="dialog"></add-number-dialog>
+      ${this.dialogWanted ? html`<add-number-dialog part="dialog"></add-number-dialog>` : nothing}
     `;
   }
 
@@ -388,14 +393,20 @@ export class MyNumbers extends LitElement {
     if ((event.currentTarget as HTMLElement).getAttribute('aria-disabled') === 'true') return;
     // Focus the menu button first, so the dialog hands focus back to it when it closes.
     this.menu.hide(true);
-    this.numberDialog?.showAdd();
+    void this.withNumberDialog((dialog) => dialog.showAdd());
   };
+
+  private async withNumberDialog(show: (dialog: AddNumberDialog) => void): Promise<void> {
+    this.dialogWanted = true;
+    await this.updateComplete;
+    if (this.numberDialog) show(this.numberDialog);
+  }
 
   // Rows.
 
   private handleEdit(numberId: string): void {
     if (!this.data.state.data?.platform.permissions.manageNumbers) return;
-    this.numberDialog?.showEdit(numberId);
+    void this.withNumberDialog((dialog) => dialog.showEdit(numberId));
   }
 
   private handleDelete(n: PhoneNumber): void {

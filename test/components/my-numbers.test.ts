@@ -97,8 +97,9 @@ interface NumberDialogLike extends HTMLElement {
   open: boolean;
 }
 
-function numberDialog(el: MyNumbers): NumberDialogLike {
-  return root(el).querySelector<NumberDialogLike>('add-number-dialog')!;
+/** The Add/Edit Number dialog, once asked for (my-numbers makes it then). */
+function numberDialog(el: MyNumbers): NumberDialogLike | null {
+  return root(el).querySelector<NumberDialogLike>('add-number-dialog');
 }
 
 async function settle(el: MyNumbers): Promise<void> {
@@ -193,9 +194,10 @@ describe('<my-numbers>', () => {
       expect(customElements.get('add-number-dialog'), '<add-number-dialog> is defined').to.not.equal(undefined);
       const edit = theButton(root(element), 'Edit Home');
       edit.focus();
+      expect(numberDialog(element), 'no dialog before it is asked for').to.equal(null);
       edit.click();
-      const dialog = numberDialog(element);
-      await waitUntil(() => dialog.open, 'Edit Number never opened');
+      await waitUntil(() => numberDialog(element)?.open, 'Edit Number never opened');
+      const dialog = numberDialog(element)!;
       expect(text(dialog.shadowRoot?.querySelector('h2, [part="heading"]'))).to.equal('Edit Number');
       const labelInput = dialog.shadowRoot?.querySelector<HTMLInputElement>('input#label');
       expect(labelInput?.value).to.equal('Home');
@@ -264,8 +266,8 @@ describe('<my-numbers>', () => {
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => focused(element) === menuItems(element)[0]);
       await sendKeys({ press: 'Enter' });
-      const dialog = numberDialog(element);
-      await waitUntil(() => dialog.open, 'Add Number never opened');
+      await waitUntil(() => numberDialog(element)?.open, 'Add Number never opened');
+      const dialog = numberDialog(element)!;
       expect(text(dialog.shadowRoot?.querySelector('h2, [part="heading"]'))).to.equal('Add Number');
       expect(menu(element).hidden).to.equal(true);
     });
@@ -280,7 +282,7 @@ describe('<my-numbers>', () => {
       expect(text(reason)).to.contain('administrator');
       item.click();
       await settle(element);
-      expect(numberDialog(element).open).to.equal(false);
+      expect(numberDialog(element), 'no dialog was made').to.equal(null);
       expect(theButton(root(element), 'Delete Home').getAttribute('aria-disabled')).to.equal('true');
       theButton(root(element), 'Delete Home').click();
       await settle(element);
