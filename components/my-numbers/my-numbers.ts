@@ -194,7 +194,7 @@ export class MyNumbers extends LitElement {
 
   @query('#more-button') private moreButton!: HTMLButtonElement;
   @query('[role="menu"]') private menuElement!: HTMLElement | null;
-  @query('dialog.confirm') private confirmDialog!: HTMLDialogElement;
+  @query('dialog.confirm') private confirmDialog!: HTMLDialogElement | null;
   @query('add-number-dialog') private numberDialog!: AddNumberDialog | null;
   @query('ul.numbers') private list!: HTMLElement | null;
 
@@ -244,7 +244,7 @@ export class MyNumbers extends LitElement {
         </div>
         <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
       </section>
-      ${this.renderConfirm()}
+      ${this.confirming ? this.renderConfirm(this.confirming.label) : nothing}
       ${this.dialogWanted ? html`<add-number-dialog part="dialog"></add-number-dialog>` : nothing}
     `;
   }
@@ -275,21 +275,26 @@ export class MyNumbers extends LitElement {
         @keydown=${this.menu.handleMenuKeydown}
         @focusout=${this.menu.handleMenuFocusout}
       >
-        <li role="none">
-          <button
-            type="button"
-            role="menuitem"
-            tabindex="-1"
-            aria-disabled=${permitted ? 'false' : 'true'}
-            aria-describedby=${permitted ? nothing : 'no-permission'}
-            @click=${this.handleNew}
-          >
-            ${t.newNumber}
-          </button>
-        </li>
+        ${this.menu.open ? this.renderNewItem(permitted) : nothing}
       </ul>
       ${permitted ? nothing : html`<p id="no-permission" class="muted">${t.noPermission}</p>`}
     </div>`;
+  }
+
+  /** The menu's one item, rendered only while the menu is open (a closed menu renders nothing). */
+  private renderNewItem(permitted: boolean): TemplateResult {
+    return html`<li role="none">
+      <button
+        type="button"
+        role="menuitem"
+        tabindex="-1"
+        aria-disabled=${permitted ? 'false' : 'true'}
+        aria-describedby=${permitted ? nothing : 'no-permission'}
+        @click=${this.handleNew}
+      >
+        ${myNumbersStrings[localeOf(this)].newNumber}
+      </button>
+    </li>`;
   }
 
   private renderNumbers(data: Snapshot): TemplateResult {
@@ -367,10 +372,10 @@ export class MyNumbers extends LitElement {
     </li>`;
   }
 
-  private renderConfirm(): TemplateResult {
+  /** The delete confirmation, in the page only while it asks. */
+  private renderConfirm(label: string): TemplateResult {
     const locale = localeOf(this);
     const t = myNumbersStrings[locale];
-    const label = this.confirming?.label ?? '';
     return html`<dialog
       class="confirm"
       part="confirm"
@@ -423,24 +428,25 @@ export class MyNumbers extends LitElement {
     this.setRowProblem(n.id, null);
     this.confirming = { id: n.id, label: n.label };
     void this.updateComplete.then(() => {
-      if (!this.confirmDialog.open) this.confirmDialog.showModal();
-      this.confirmDialog.querySelector<HTMLButtonElement>('button.cancel')?.focus();
+      const dialog = this.confirmDialog;
+      if (!dialog) return;
+      if (!dialog.open) dialog.showModal();
+      dialog.querySelector<HTMLButtonElement>('button.cancel')?.focus();
     });
   }
 
   private readonly handleCancel = (): void => {
-    this.confirmDialog.close('cancel');
+    this.confirmDialog?.close('cancel');
   };
 
   private readonly handleConfirm = (): void => {
-    this.confirmDialog.close('delete');
+    this.confirmDialog?.close('delete');
   };
 
   /** Closing by Delete, Cancel or Escape all come here; only Delete deletes. */
-  private readonly handleConfirmClosed = (): void => {
+  private readonly handleConfirmClosed = (event: Event): void => {
     const target = this.confirming;
-    const confirmed = this.confirmDialog.returnValue === 'delete';
-    this.confirmDialog.returnValue = '';
+    const confirmed = (event.currentTarget as HTMLDialogElement).returnValue === 'delete';
     this.confirming = null;
     if (!target) return;
     if (!confirmed) {
