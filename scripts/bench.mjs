@@ -16,7 +16,13 @@
 //
 // Prints Markdown tables on stdout (progress goes to stderr) and writes every sample to
 // bench/results.json. Exits 0, or 1 when a budget is broken, saying which and by how much.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+//
+// `npm run bench -- --against REV` also builds the bundle of the git revision REV (in a worktree,
+// to dist/bench/against/) and times its warm start in turn with this tree's, on the same pages:
+// the one way to see a change of a few tenths of a millisecond on a machine that drifts by more
+// than that between runs.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import os from 'node:os';
@@ -29,6 +35,10 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 process.chdir(root); // rollup.config.mjs names its inputs and outputs relative to the root.
+
+const againstAt = process.argv.indexOf('--against');
+const against = againstAt === -1 ? null : process.argv[againstAt + 1];
+if (againstAt !== -1 && !against) throw new Error('--against needs a git revision, e.g. --against HEAD~1.');
 
 const WARMUPS = 2;
 const SAMPLES = 15;
@@ -61,6 +71,31 @@ async function buildAndMeasure() {
     .sort()
     .map((file) => ({ file: `dist/${file}`, gzipBytes: gzipBytes(readFileSync(join('dist', file))) }));
   return { bundleBytes, floorBytes, ownBytes: bundleBytes - floorBytes, others };
+}
+
+/**
+ * Builds `rev`'s script-tag bundle (its rollup.config.mjs's first config) into
+ * dist/bench/against/, from a temporary git worktree that shares this tree's node_modules.
+ */
+function buildAgainst(rev) {
+  const worktree = mkdtempSync(join(os.tmpdir(), 'bench-against-'));
+  const git = (...args) => execFileSync('git', args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  git('worktree', 'add', '--detach', worktree, rev);
+  try {
+    symlinkSync(join(root, 'node_modules'), join(worktree, 'node_modules'), 'dir');
+    const out = join(root, 'dist', 'bench', 'against');
+    rmSync(out, { recursive: true, force: true });
+    writeFileSync(
+      join(worktree, 'bench-against.config.mjs'),
+      `import configs from './rollup.config.mjs';\nexport default { ...configs[0], output: { ...configs[0].output, dir: ${JSON.stringify(out)} } };\n`,
+    );
+    execFileSync(join(root, 'node_modules', '.bin', 'rollup'), ['-c', 'bench-against.config.mjs', '--silent'], {
+      cwd: worktree,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  } finally {
+    git('worktree', 'remove', '--force', worktree);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,14 +157,14 @@ async function heap(page) {
 // ---------------------------------------------------------------------------------------------
 // The figures.
 
-const WARM_PAGES = { ours: 'warm', lit: 'warm-lit', baseline: 'warm-baseline' };
+const WARM_PAGES = { ours: ['warm'], lit: ['warm-lit'], baseline: ['warm-baseline'], against: ['warm', '&bundle=against'] };
 
 async function warmStart(page, origin) {
-  const samples = { ours: [], lit: [], baseline: [] };
+  const samples = { ours: [], lit: [], baseline: [], ...(against ? { against: [] } : {}) };
   for (let i = 0; i < WARMUPS + SAMPLES; i++) {
-    const order = i % 2 === 0 ? ['baseline', 'lit', 'ours'] : ['ours', 'lit', 'baseline'];
-    for (const which of order) {
-      await open(page, origin, WARM_PAGES[which]);
+    const order = i % 2 === 0 ? ['baseline', 'lit', 'ours', 'against'] : ['against', 'ours', 'lit', 'baseline'];
+    for (const which of order.filter((name) => name in samples)) {
+      await open(page, origin, ...WARM_PAGES[which]);
       const ms = await call(page, 'run');
       if (i >= WARMUPS) samples[which].push(ms);
     }
@@ -306,9 +341,19 @@ function report(results) {
         ['plain DOM (warm-baseline.js)', ms(warm.medianBaseline), times(1)],
         ['one bare Lit element (lit-floor.ts)', ms(warm.medianLit), times(warm.litRatio)],
         ['ours: provider, <my-numbers>, <status-remote-picker>', ms(warm.medianOurs), times(warm.ratio)],
+        ...(warm.against
+          ? [[`the same, built from ${warm.against.rev}`, ms(warm.against.median), times(warm.against.median / warm.medianBaseline)]]
+          : []),
       ],
     ),
   );
+  if (warm.against) {
+    const change = warm.medianOurs - warm.against.median;
+    const sign = change > 0 ? '+' : '−';
+    out.push(
+      `\nThis tree against ${warm.against.rev}: ${sign}${ms(Math.abs(change))} (${sign}${((Math.abs(change) / warm.against.median) * 100).toFixed(0)}%).`,
+    );
+  }
   out.push('\n### Renders per change (simulated platform)\n');
   const names = Object.keys(renders.switchStatus.renders);
   out.push(
@@ -338,6 +383,10 @@ function report(results) {
 async function main() {
   log('building dist/remote-extension.js and the floor bundle');
   const sizes = await buildAndMeasure();
+  if (against) {
+    log(`building the bundle of ${against} to dist/bench/against/`);
+    buildAgainst(against);
+  }
 
   const server = await serve();
   const origin = `http://127.0.0.1:${server.address().port}`;
@@ -358,7 +407,7 @@ async function main() {
     await open(page, origin, 'seed');
     await call(page, 'run');
 
-    log(`warm start: ${WARMUPS} + ${SAMPLES} page loads each, ours and baseline alternating`);
+    log(`warm start: ${WARMUPS} + ${SAMPLES} page loads each, ours and baseline alternating${against ? `, and ${against}'s` : ''}`);
     const warmSamples = await warmStart(page, origin);
 
     log('renders per change');
@@ -404,6 +453,7 @@ async function main() {
         medianLit: median(warmSamples.lit),
         ratio: median(warmSamples.ours) / median(warmSamples.baseline),
         litRatio: median(warmSamples.lit) / median(warmSamples.baseline),
+        against: against ? { rev: against, median: median(warmSamples.against) } : undefined,
       },
       renders,
       scale: {

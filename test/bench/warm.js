@@ -4,9 +4,12 @@
 // statuses in their shadow roots. The platform is held back (HeldBackClient, whose load() never
 // answers, under the scope the record was written for), so the rows can only come from the cache.
 // Polled once per task (MessageChannel), so the figure is not rounded to frames.
-import '/dist/remote-extension.js';
+// `&bundle=against` loads the bundle `npm run bench -- --against REV` built from another revision.
 import { HeldBackClient, numberRows, statusRows, waitFor } from './lib.js';
 import { benchScope, makeSnapshot } from './snapshot.js';
+
+const BUNDLES = { this: '/dist/remote-extension.js', against: '/dist/bench/against/remote-extension.js' };
+await import(BUNDLES[new URLSearchParams(location.search).get('bundle') ?? 'this']);
 
 const NUMBERS = 20;
 const STATUSES = 6;
