@@ -401,6 +401,7 @@ export class MyNumbers extends LitElement {
     void this.withNumberDialog((dialog) => dialog.showAdd());
   };
 
+  /** Makes the Add/Edit Number dialog if this is its first use, then opens it with `show`. */
   private async withNumberDialog(show: (dialog: AddNumberDialog) => void): Promise<void> {
     this.dialogWanted = true;
     await this.updateComplete;
