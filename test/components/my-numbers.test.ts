@@ -94,6 +94,13 @@ function focused(el: MyNumbers): Element | null {
   return root(el).activeElement;
 }
 
+/** The focused element, through every shadow root. */
+function deepFocus(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
 interface NumberDialogLike extends HTMLElement {
   open: boolean;
 }
@@ -202,6 +209,11 @@ describe('<my-numbers>', () => {
       expect(text(dialog.shadowRoot?.querySelector('h2, [part="heading"]'))).to.equal('Edit Number');
       const labelInput = dialog.shadowRoot?.querySelector<HTMLInputElement>('input#label');
       expect(labelInput?.value).to.equal('Home');
+      // The dialog is made on this first use; closing it still gives focus back to Edit.
+      await waitUntil(() => deepFocus() === labelInput, 'focus never reached Label');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialog.open, 'Escape did not close Edit Number');
+      await waitUntil(() => focused(element) === edit, 'focus did not return to Edit Home');
     });
 
     it('is accessible with the list shown', async () => {
