@@ -56,9 +56,12 @@ const bundleEntry = fileURLToPath(new URL('components/define.ts', import.meta.ur
  * two share into a third file). What only the platforms or <quick-status> use stays out of it.
  */
 function pageModules() {
-  let onPage = null;
+  // Walked once per build: each build (and each rebuild under --watch) has its own getModuleInfo.
+  let walkedWith = null;
+  let onPage = new Set();
   return (id, { getModuleInfo }) => {
-    if (!onPage) {
+    if (walkedWith !== getModuleInfo) {
+      walkedWith = getModuleInfo;
       onPage = new Set();
       const visit = (module) => {
         if (onPage.has(module)) return;
