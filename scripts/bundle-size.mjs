@@ -14,11 +14,11 @@ import { rollup } from 'rollup';
 /** The budget (issue 8): the bundle at most 18 kB, and our own code at most 8 kB above the floor. */
 export const SIZE_BUDGET = { bundleBytes: 18_000, ownBytes: 8_000 };
 /**
- * What the bundle measured when this ceiling was last lowered (32,148 bytes), plus 100 bytes so a
+ * What the bundle measured when this ceiling was last lowered (32,009 bytes), plus 100 bytes so a
  * refactoring that moves gzip by a few bytes does not trip it. Lower it when the bundle shrinks;
  * raising it is a decision to say in the commit.
  */
-export const SIZE_CEILING = 32_250;
+export const SIZE_CEILING = 32_110;
 
 export const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 
