@@ -42,16 +42,22 @@ async function cached(cache: SnapshotCache, platform: SimulatedPlatform) {
   return cache.read(platform.scope);
 }
 
+/** A loaded Store with a cache database of its own, once it has written it, and a reader of it. */
+async function storeWithWrittenCache() {
+  const cacheDatabase = uniqueDatabase('cache');
+  const platform = new SimulatedPlatform({ databaseName: uniqueDatabase('platform') });
+  const store = storeFor(platform, cacheDatabase);
+  await store.load();
+  const cache = new SnapshotCache(cacheDatabase);
+  await waitUntil(async () => (await cached(cache, platform)) !== undefined, 'the cache was never written');
+  return { cacheDatabase, platform, store, cache };
+}
+
 describe('IndexedDB failing under a running Store (SYNC-8)', () => {
   afterEach(cleanUp);
 
   it('SYNC-8 the cache’s database deleted by another tab: not blocked, and the cache is written again', async () => {
-    const cacheDatabase = uniqueDatabase('cache');
-    const platform = new SimulatedPlatform({ databaseName: uniqueDatabase('platform') });
-    const store = storeFor(platform, cacheDatabase);
-    await store.load();
-    const cache = new SnapshotCache(cacheDatabase);
-    await waitUntil(async () => (await cached(cache, platform)) !== undefined, 'the cache was never written');
+    const { cacheDatabase, platform, store, cache } = await storeWithWrittenCache();
 
     expect(await deleteAsAnotherTab(cacheDatabase)).to.equal('deleted');
     expect(await cached(cache, platform), 'the delete really happened').to.equal(undefined);
@@ -65,12 +71,7 @@ describe('IndexedDB failing under a running Store (SYNC-8)', () => {
   });
 
   it('SYNC-8 the cache’s database upgraded by another tab: not blocked, and the cache keeps working', async () => {
-    const cacheDatabase = uniqueDatabase('cache');
-    const platform = new SimulatedPlatform({ databaseName: uniqueDatabase('platform') });
-    const store = storeFor(platform, cacheDatabase);
-    await store.load();
-    const cache = new SnapshotCache(cacheDatabase);
-    await waitUntil(async () => (await cached(cache, platform)) !== undefined, 'the cache was never written');
+    const { cacheDatabase, platform, store, cache } = await storeWithWrittenCache();
 
     expect(await upgradeAsAnotherTab(cacheDatabase)).to.equal('upgraded');
     await store.setActiveStatus('in-a-meeting');
