@@ -555,7 +555,12 @@ export class AddNumberDialog extends LitElement {
     if (this.refusal?.place === 'label') this.refusal = null;
   }
 
+  /**
+   * Chromium blurs the focused field as the closing dialog removes the form, in the middle of that
+   * render: a field left because the dialog closed was not left by the user, and is not checked.
+   */
   private handleLabelBlur(): void {
+    if (!this.open) return;
     this.touched = { ...this.touched, label: true };
   }
 
@@ -565,6 +570,7 @@ export class AddNumberDialog extends LitElement {
   }
 
   private handleNumberBlur(): void {
+    if (!this.open) return;
     this.touched = { ...this.touched, number: true };
   }
 
