@@ -64,6 +64,20 @@ if (browsers.length === 0) {
   throw new Error(`WTR_BROWSERS=${env.WTR_BROWSERS}: expected a comma-separated subset of "chromium,firefox"`);
 }
 
+/**
+ * Every test file imports test/lit-warnings.ts before anything else, so that a Lit warning fails
+ * the test that caused it. Added on the file's first line, so line numbers in stacks stay true.
+ */
+function litWarningsFailTests() {
+  return {
+    name: 'lit-warnings-fail-tests',
+    transform(context) {
+      if (!context.path.endsWith('.test.ts') || typeof context.body !== 'string') return undefined;
+      return { body: `import '/test/lit-warnings.ts';${context.body}` };
+    },
+  };
+}
+
 const files = list(env.WTR_FILES);
 const concurrency = Number.parseInt(env.WTR_CONCURRENCY ?? '', 10);
 
@@ -75,9 +89,12 @@ export default {
   // Per browser; both browsers run side by side, so 1 keeps a 2-core machine at 2 pages.
   concurrency: Number.isFinite(concurrency) && concurrency > 0 ? concurrency : 1,
   concurrentBrowsers: 2,
-  browserStartTimeout: 60000,
-  testsStartTimeout: 60000,
-  testsFinishTimeout: 120000,
+  // Ceilings, not expectations: they only turn a hang into a failure, so they are generous enough
+  // for a two-core machine whose cores are both busy. Tests wait for events (test/wait.ts); how
+  // long each file takes is printed at the end of every run, and no file should take 30 s.
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
+  testsFinishTimeout: 300_000,
   plugins: [
     restServerPlugin(),
     // target es2022: with the default 'auto', standard decorators reach the browser untranspiled.
@@ -87,11 +104,14 @@ export default {
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
+    litWarningsFailTests(),
   ],
   testFramework: {
     config: {
       ui: 'bdd',
-      timeout: 10000,
+      // Per test; longer than test/wait.ts's ceiling, so that a wait that never ends fails with
+      // its own message.
+      timeout: 60_000,
       ...(env.WTR_FORBID_ONLY === '1' || env.CI === 'true' ? { forbidOnly: true } : {}),
     },
   },

@@ -1,8 +1,11 @@
-// A web-test-runner reporter that counts test results per browser.
+// A web-test-runner reporter that counts test results per browser and times each test file.
 //
-// It prints one line per browser (e.g. `Chromium: 40 passed, 0 failed, 0 skipped`) when the
-// run stops, and writes the counts as JSON to the file named by WTR_COUNT_FILE (default:
-// node_modules/.cache/wtr-counts.json) so that scripts/test.mjs can print the totals.
+// It prints one line per browser (e.g. `Chromium: 40 passed, 0 failed, 0 skipped`) and the five
+// slowest test files when the run stops, and writes both as JSON to the file named by
+// WTR_COUNT_FILE (default: node_modules/.cache/wtr-counts.json) so that scripts/test.mjs can print
+// the totals.
+//
+// A file's time runs from its page being opened to the page being closed, in one browser.
 //
 // Counting rules:
 // - every test in a session's result tree counts once: skipped, passed or failed;
@@ -73,6 +76,14 @@ export function countSessions(sessions) {
   return { browsers, total };
 }
 
+/** The `count` slowest of `times` ({ file, browser, ms }), as lines to print. */
+export function slowest(times, count = 5) {
+  return [...times]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count)
+    .map(({ file, browser, ms }) => `${(ms / 1000).toFixed(1).padStart(6)} s  ${file}${browser ? ` (${browser})` : ''}`);
+}
+
 /**
  * @param {{ outFile?: string, print?: boolean }} [options]
  * @returns {import('@web/test-runner-core').Reporter}
@@ -80,9 +91,13 @@ export function countSessions(sessions) {
 export function countReporter({ outFile = process.env.WTR_COUNT_FILE || defaultCountFile, print = true } = {}) {
   /** @type {import('@web/test-runner-core').ReporterArgs['config'] | undefined} */
   let config;
+  /** When each session's page was opened, by session id. */
+  const opened = new Map();
+  /** @type {Array<{ file: string, browser: string, ms: number }>} */
+  const times = [];
 
   function write(sessions) {
-    const result = countSessions(sessions);
+    const result = { ...countSessions(sessions), times };
     mkdirSync(dirname(outFile), { recursive: true });
     writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
     return result;
@@ -91,6 +106,14 @@ export function countReporter({ outFile = process.env.WTR_COUNT_FILE || defaultC
   return {
     start(args) {
       config = args.config;
+      args.sessions.on('session-status-updated', (session) => {
+        if (session.status === 'INITIALIZING') opened.set(session.id, Date.now());
+        if (session.status === 'FINISHED' && opened.has(session.id)) {
+          const file = relative(process.cwd(), session.testFile);
+          times.push({ file, browser: session.browser?.name ?? 'unknown', ms: Date.now() - opened.get(session.id) });
+          opened.delete(session.id);
+        }
+      });
     },
     onTestRunFinished({ sessions }) {
       // Keeps the file current in watch mode, where stop() only runs on exit.
@@ -104,6 +127,7 @@ export function countReporter({ outFile = process.env.WTR_COUNT_FILE || defaultC
         lines.push(`${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (${c.files} test file${c.files === 1 ? '' : 's'})`);
       }
       if (Object.keys(result.browsers).length === 0) lines.push('No test sessions ran.');
+      if (times.length > 0) lines.push('Slowest test files:', ...slowest(times));
       const log = config?.logger ?? console;
       for (const line of lines) log.log(line);
     },

@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { slowest } from './count-reporter.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -138,30 +139,43 @@ if (total.skipped > 0) problems.push(`${total.skipped} skipped test(s): skipped 
 if (wtrCode !== 0 && total.failed === 0) problems.push(`web-test-runner exited with code ${wtrCode}`);
 
 // 7. Node tests (node:test): the reference server on its own (test/server/), and end to end, the
-// demo served by `npm start` in headless Chromium (test/e2e/). Left out only when extra
+// demo served as `npm start` serves it, in headless Chromium (test/e2e/). One file at a time, each
+// timed; the demo is served from the build of step 5 (DEMO_BUILT). Left out only when extra
 // arguments picked some browser test files.
-let e2e = { passed: 0, failed: 0, skipped: 0, ran: false };
+const e2e = { passed: 0, failed: 0, skipped: 0, ran: false };
+/** How long each test file took: the browser files in each browser, then the Node files. */
+const times = [...(counts.times ?? [])];
 if (wtrArgs.length === 0) {
-  const tapDir = mkdtempSync(join(tmpdir(), 'e2e-tap-'));
-  const tapFile = join(tapDir, 'e2e.tap');
-  const e2eCode = await run('node tests', process.execPath, [
-    '--test',
-    // One file at a time: each end-to-end file runs `npm start`, which rebuilds dist/.
-    '--test-concurrency=1',
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    '--test-reporter=tap',
-    `--test-reporter-destination=${tapFile}`,
-    'test/server/',
-    'test/e2e/',
-  ]);
-  const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+  const nodeFiles = ['test/server', 'test/e2e'].flatMap((dir) =>
+    readdirSync(join(root, dir))
+      .filter((name) => name.endsWith('.test.mjs'))
+      .sort()
+      .map((name) => `${dir}/${name}`),
+  );
+  const tapDir = mkdtempSync(join(tmpdir(), 'node-tap-'));
+  e2e.ran = true;
+  for (const [i, file] of nodeFiles.entries()) {
+    const tapFile = join(tapDir, `${i}.tap`);
+    const started = Date.now();
+    const code = await run(`node test ${file}`, process.execPath, [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      file,
+    ], { DEMO_BUILT: '1' });
+    times.push({ file, browser: 'Node', ms: Date.now() - started });
+    const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+    const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+    e2e.passed += count('pass');
+    e2e.failed += count('fail');
+    e2e.skipped += count('skipped') + count('todo');
+    if (code !== 0 && count('fail') === 0) problems.push(`${file}: node --test exited with code ${code}`);
+  }
   rmSync(tapDir, { recursive: true, force: true });
-  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
-  e2e = { passed: count('pass'), failed: count('fail'), skipped: count('skipped') + count('todo'), ran: true };
   if (e2e.passed + e2e.failed === 0) problems.push('no Node test ran');
   if (e2e.skipped > 0) problems.push(`${e2e.skipped} skipped Node test(s)`);
-  if (e2eCode !== 0 && e2e.failed === 0) problems.push(`the Node tests exited with code ${e2eCode}`);
 }
 
 console.log('');
@@ -170,6 +184,10 @@ for (const [name, c] of Object.entries(browsers)) {
   console.log(`  ${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (${files})`);
 }
 if (e2e.ran) console.log(`  Node (server, end to end): ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
+if (times.length > 0) {
+  console.log('\nSlowest test files:');
+  for (const line of slowest(times)) console.log(`  ${line}`);
+}
 if (problems.length > 0) {
   console.log('\nProblems:');
   for (const problem of problems) console.log(`  ${problem}`);

@@ -38,7 +38,7 @@ export function restServerPlugin() {
     });
     const endpoint = await new Promise((resolve, reject) => {
       let output = '';
-      const timer = setTimeout(() => reject(new Error(`The reference server did not start:\n${output}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`The reference server did not start in 60 s:\n${output}`)), 60_000);
       const read = (chunk) => {
         output += chunk;
         const match = /Reference server: (http:\/\/\S+)/u.exec(output);

@@ -106,11 +106,17 @@ export async function openFeed(server, headers) {
   return { next, close: () => controller.abort() };
 }
 
-/** Resolves with `promise`, or rejects after `ms` with `what` in the message. */
-export function within(ms, what, promise) {
+/**
+ * How long a test waits for a feed event before it fails: a ceiling that only turns a hang into a
+ * failure, generous because the machine may have two busy cores. Events come in milliseconds.
+ */
+const CEILING_MS = 20_000;
+
+/** Resolves with `promise`, or rejects after the ceiling with `what` in the message. */
+export function within(what, promise) {
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`No ${what} within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new Error(`No ${what} within ${CEILING_MS / 1000} s`)), CEILING_MS);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -42,7 +42,7 @@ export async function startServer({ dataFile, env = {} }) {
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server printed no address in 10 s:\n${output}`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`The server printed no address in 60 s:\n${output}`)), 60_000);
     const read = (chunk) => {
       output += chunk;
       const match = /^Reference server: (http:\/\/\S+)$/m.exec(output);
