@@ -25,6 +25,9 @@ const htmlSinkMessage =
 const unsafeDirectiveMessage =
   'Security standard: Lit unsafe* directives render unescaped markup. Use a normal template binding.';
 
+const waitMessage =
+  'Tests wait for what they mean, not for a time: use waitUntil from test/wait.ts, an event, or updateComplete.';
+
 /** Rules of the project's security standard, for every file. */
 const securityRules = {
   'no-eval': 'error',
@@ -174,6 +177,32 @@ export default defineConfig([
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+  // Browser tests wait for the state or event they mean, never for a length of time: no sleeps,
+  // and waits go through test/wait.ts, whose ceiling is generous for a busy two-core machine.
+  {
+    files: ['test/**/*.ts'],
+    ignores: ['test/bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...securityRules['no-restricted-imports'][1].paths,
+            { name: '@open-wc/testing', importNames: ['waitUntil', 'aTimeout'], message: waitMessage },
+          ],
+          patterns: securityRules['no-restricted-imports'][1].patterns,
+        },
+      ],
+      'no-restricted-syntax': [
+        ...securityRules['no-restricted-syntax'],
+        {
+          // setTimeout(fn) yields one task, which is an ordering, not a length of time.
+          selector: "CallExpression[callee.name='setTimeout'][arguments.length>1]",
+          message: waitMessage,
+        },
+      ],
     },
   },
 ]);

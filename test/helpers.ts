@@ -48,6 +48,86 @@ export class CountingPlatform extends SimulatedPlatform {
   }
 }
 
+/**
+ * The real simulator, whose answers wait while a test holds them: a slow network whose length the
+ * test decides, not the clock, so a pending state ("Saving…", a row gone before the platform says
+ * no) is seen however slow or busy the machine is. Calls made while held go on after `release()`.
+ */
+export class HeldPlatform extends SimulatedPlatform {
+  private held: { readonly promise: Promise<void>; readonly release: () => void } | null = null;
+  /** How many calls are waiting for `release()` now. */
+  waiting = 0;
+
+  /** Holds every call made from now on until `release()`. */
+  hold(): void {
+    if (this.held) return;
+    let release!: () => void;
+    const promise = new Promise<void>((resolve) => (release = resolve));
+    this.held = { promise, release };
+  }
+
+  /** Lets every held call go on, in the order they were made; later calls are not held. */
+  release(): void {
+    this.held?.release();
+    this.held = null;
+  }
+
+  override async load(...args: Parameters<SimulatedPlatform['load']>) {
+    await this.gate(args[0]);
+    return super.load(...args);
+  }
+  override async createNumber(...args: Parameters<SimulatedPlatform['createNumber']>) {
+    await this.gate(args[1]);
+    return super.createNumber(...args);
+  }
+  override async updateNumber(...args: Parameters<SimulatedPlatform['updateNumber']>) {
+    await this.gate(args[1]);
+    return super.updateNumber(...args);
+  }
+  override async deleteNumber(...args: Parameters<SimulatedPlatform['deleteNumber']>) {
+    await this.gate(args[1]);
+    return super.deleteNumber(...args);
+  }
+  override async updateStatus(...args: Parameters<SimulatedPlatform['updateStatus']>) {
+    await this.gate(args[1]);
+    return super.updateStatus(...args);
+  }
+  override async setActiveStatus(...args: Parameters<SimulatedPlatform['setActiveStatus']>) {
+    await this.gate(args[1]);
+    return super.setActiveStatus(...args);
+  }
+  override async placeCall(...args: Parameters<SimulatedPlatform['placeCall']>) {
+    await this.gate(args[2]);
+    return super.placeCall(...args);
+  }
+
+  /** Waits while held; an aborted call stops waiting at once, as it would on a network. */
+  private async gate(options: { readonly signal?: AbortSignal } | undefined): Promise<void> {
+    const held = this.held;
+    if (!held) return;
+    const signal = options?.signal;
+    signal?.throwIfAborted();
+    this.waiting++;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = () => reject(signal?.reason);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        void held.promise.then(() => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        });
+      });
+    } finally {
+      this.waiting--;
+    }
+  }
+}
+
+/** A simulated platform on a database of its own whose answers the test can hold (`HeldPlatform`). */
+export function heldPlatform(options: SimulatedPlatformOptions = {}): HeldPlatform {
+  return new HeldPlatform({ databaseName: uniqueDatabase('platform'), ...options });
+}
+
 /** Disposes every Store made here and deletes every database; call from `afterEach`. */
 export async function cleanUp(): Promise<void> {
   for (const store of stores) store.dispose();

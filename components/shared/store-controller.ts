@@ -96,7 +96,7 @@ export class StoreController implements ReactiveController {
 }
 
 /** How long an element stays empty while its data loads before it says "Loading…". */
-const LOADING_SHOWN_AFTER_MS = 250;
+export const LOADING_SHOWN_AFTER_MS = 250;
 
 const EMPTY: StoreState = Object.freeze({
   phase: 'idle',

@@ -1,8 +1,9 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ActiveStatusChangeEvent, AvailabilityMenu, CallUsingFooter } from '../../components/index.js';
 import type { Store } from '../../src/store/index.js';
-import { cleanUp } from '../helpers.js';
+import { cleanUp, heldPlatform } from '../helpers.js';
 import { inProvider } from './fixture.js';
 
 function menuButton(element: Element): HTMLButtonElement {
@@ -124,9 +125,9 @@ describe('<availability-menu>', () => {
     });
 
     it('ACT-1 Space chooses too; the button and the announcement say it before the platform answers (SYNC-3)', async () => {
-      const { element, platform, store } = await inProvider<AvailabilityMenu>(html`<availability-menu></availability-menu>`, {
-        latency: 150,
-      });
+      const platform = heldPlatform();
+      const { element, store } = await inProvider<AvailabilityMenu>(html`<availability-menu></availability-menu>`, { platform });
+      platform.hold();
       await openByKeyboard(element);
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: ' ' });
@@ -134,6 +135,7 @@ describe('<availability-menu>', () => {
       expect(menuButton(element).getAttribute('aria-label')).to.equal('Availability: In a Meeting');
       expect(liveRegion(element)).to.equal('In a Meeting is now your status.');
       expect(store.state.pending.map((c) => c.type)).to.deep.equal(['status/activate']);
+      platform.release();
       await settled(store);
       await element.updateComplete;
       expect(menuButton(element).getAttribute('aria-label')).to.equal('Availability: In a Meeting');

@@ -1,16 +1,16 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { PlaceCallRequestEvent, type CallPlacedEvent, type CallUsingFooter } from '../../components/index.js';
-import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import type { Store } from '../../src/store/index.js';
-import { cleanUp, uniqueDatabase } from '../helpers.js';
+import { cleanUp, HeldPlatform, uniqueDatabase } from '../helpers.js';
 import { inProvider } from './fixture.js';
 
-/** The real simulator, counting the calls it is asked to place. */
-class CallCountingPlatform extends SimulatedPlatform {
+/** The real simulator, counting the calls it is asked to place; a test may hold its answers. */
+class CallCountingPlatform extends HeldPlatform {
   calls = 0;
 
-  override placeCall(...args: Parameters<SimulatedPlatform['placeCall']>) {
+  override placeCall(...args: Parameters<HeldPlatform['placeCall']>) {
     this.calls++;
     return super.placeCall(...args);
   }
@@ -200,17 +200,20 @@ describe('<call-using-footer>', () => {
     });
 
     it('CALL-2 shows Calling… and places one call however often Call is pressed', async () => {
-      const platform = new CallCountingPlatform({ databaseName: uniqueDatabase('platform'), latency: 150 });
+      const platform = new CallCountingPlatform({ databaseName: uniqueDatabase('platform') });
       const { element } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`, { platform });
       element.placeCall('4712');
       await promptOpen(element);
       const placed = oneEvent<CallPlacedEvent>(element, 'call-placed');
+      platform.hold();
       dialogButton(element, 'Call').click();
       await element.updateComplete;
+      await waitUntil(() => platform.waiting === 1, 'the call never reached the platform');
       const calling = dialogButton(element, 'Calling…');
       expect(calling.getAttribute('aria-disabled')).to.equal('true');
       calling.click();
       calling.click();
+      platform.release();
       await placed;
       expect(platform.calls).to.equal(1);
     });
@@ -239,11 +242,13 @@ describe('<call-using-footer>', () => {
       const { element } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
       element.placeCall('4712');
       await promptOpen(element);
+      const oldPromptClosed = oneEvent(dialog(element), 'close');
       dialogButton(element, 'Cancel').click();
       // Before the old prompt's close event arrives.
       element.placeCall('4713');
       await promptOpen(element);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The old prompt's close event, which must not close the new one; the element heard it first.
+      await oldPromptClosed;
       await element.updateComplete;
       expect(dialog(element).open).to.equal(true);
       expect(dialog(element).textContent).to.contain('Call 4713');

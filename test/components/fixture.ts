@@ -2,7 +2,8 @@
  * Renders elements inside a `<remote-extension-provider>` whose client is a simulated platform on
  * a database of its own, and waits until the platform's data has arrived.
  */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import type { TemplateResult } from 'lit';
 import '../../components/define.js';
 import type { RemoteExtensionProvider } from '../../components/index.js';

@@ -3,7 +3,8 @@
  * not reach inside them (only inherited text properties do, on purpose), and a host restyles them
  * only through the documented `--re-*` properties, `theme` and `::part()`.
  */
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { CallPlacedEvent, CallUsingFooter, MyNumbers } from '../../components/index.js';
 import { cleanUp } from '../helpers.js';

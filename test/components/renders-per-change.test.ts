@@ -5,13 +5,15 @@
  * Renders are counted by wrapping each element class's `render` for the length of a test, and
  * requests by wrapping the simulated platform's methods: both only observe, the real code runs.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import type { LitElement } from 'lit';
 import '../../components/define.js';
 import { sampleSnapshot } from '../../src/platform/sample-data.js';
 import { SnapshotCache, type Store } from '../../src/store/index.js';
 import { cleanUp, simulatedPlatform } from '../helpers.js';
 import type { RemoteExtensionProvider } from '../../components/index.js';
+import { LOADING_SHOWN_AFTER_MS } from '../../components/shared/store-controller.js';
 import { inProvider } from './fixture.js';
 import { byRole } from './queries.js';
 
@@ -81,11 +83,28 @@ async function page() {
 /** Until the platform has answered everything and every element has finished rendering. */
 async function settle(store: Store, root: Element): Promise<void> {
   await waitUntil(() => store.state.pending.length === 0, 'the change never settled');
-  // The answer, the change feed's echo of it and the cache write each come a task or more later.
-  for (let i = 0; i < 5; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await Promise.all([...allElements(root)].map((el) => (el as LitElement).updateComplete));
-  }
+  // The change feed's echo comes with the answer (the simulator tells its listeners before it
+  // answers); the cache write comes a task or more later: wait until the cache holds what is shown.
+  const shown = store.state.data?.version;
+  const cache = new SnapshotCache();
+  await waitUntil(async () => (await cache.read(store.client.scope))?.version === shown, 'the cache was never written');
+  // Then until no element has an update pending (`updateComplete` says false when one update asked
+  // for another).
+  await waitUntil(
+    async () => (await Promise.all([...allElements(root)].map((el) => (el as LitElement).updateComplete))).every((done) => done !== false),
+    'the elements never finished rendering',
+  );
+}
+
+/**
+ * Resolves once StoreController's own "Loading…" timer, started when the element connected, has
+ * fired: a timer set now with a longer delay has a strictly later deadline, and browsers run timers
+ * in deadline order. So this waits for that timer, not for a length of time a busy machine could
+ * overrun.
+ */
+function afterLoadingTimer(): Promise<void> {
+  // eslint-disable-next-line no-restricted-syntax -- waits for the component's own timer to fire (see above), not for a speed
+  return new Promise((resolve) => setTimeout(resolve, LOADING_SHOWN_AFTER_MS + 1));
 }
 
 /** Every element inside `root`, through shadow roots. */
@@ -121,7 +140,8 @@ describe('renders per change', () => {
       observer.observe(myNumbers.shadowRoot!, { subtree: true, childList: true, characterData: true });
       seen.push(myNumbers.shadowRoot!.textContent ?? '');
       await waitUntil(() => myNumbers.shadowRoot!.querySelectorAll('li.number').length === 3, 'the cached numbers never showed');
-      await new Promise((resolve) => setTimeout(resolve, 400)); // past the wait before "Loading…"
+      await afterLoadingTimer(); // past the wait before "Loading…"
+      await (myNumbers as LitElement).updateComplete;
       observer.disconnect();
       expect(seen.filter((text) => text.includes('Loading'))).to.deep.equal([]);
       expect(renders.get()['my-numbers']).to.equal(1);

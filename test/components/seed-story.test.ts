@@ -3,7 +3,8 @@
  * "To add remote extension numbers" and "To set active remote extension", then where the seed says
  * the number shows up, and the Edit Number lock that follows from it.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { PlaceCallRequestEvent, type MyNumbers } from '../../components/index.js';
 import { cleanUp } from '../helpers.js';

@@ -1,8 +1,9 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { StatusRemotePicker, StatusSavedEvent } from '../../components/index.js';
 import type { SimulatedPlatform } from '../../src/platform/simulated/index.js';
-import { cleanUp } from '../helpers.js';
+import { cleanUp, heldPlatform } from '../helpers.js';
 import { inProvider } from './fixture.js';
 
 type Options = Parameters<typeof inProvider>[1];
@@ -208,29 +209,32 @@ describe('<status-remote-picker>', () => {
     });
 
     it('STAT-5 Done saves in one platform call, shows progress, ignores a second click', async () => {
-      const { element, platform } = await mount();
+      const platform = heldPlatform();
+      const { element, store } = await mount({ platform });
       const before = await platformStatus(platform, 'in-a-meeting');
       await openStatus(element, 'In a Meeting');
       await choose(element, 'Remote Extension', 'work-mobile');
       await choose(element, 'Send my calls to', 'softphone');
       const calls = countStatusUpdates(platform);
-      platform.configure({ latency: 150 });
+      platform.hold();
 
       const saved = oneEvent(element, 'status-saved');
       const done = button(element, 'Done');
       done.click();
       await element.updateComplete;
+      await waitUntil(() => platform.waiting === 1, 'the save never reached the platform');
       expect(done.textContent?.trim()).to.equal('Saving…');
       expect(done.getAttribute('aria-disabled')).to.equal('true');
       expect(liveRegion(element)).to.equal('Saving…');
       await expect(element).to.be.accessible();
       done.click();
+      platform.release();
       const event = (await saved) as unknown as StatusSavedEvent;
       expect(event.statusId).to.equal('in-a-meeting');
       expect(event.bubbles && event.composed).to.equal(true);
-      // Give a second save, had one been sent, time to arrive.
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      platform.configure({ latency: 0 });
+      // A second save, had one been sent, is queued behind the first and pending in the Store until
+      // the platform has answered it too.
+      await waitUntil(() => store.state.pending.length === 0 && platform.waiting === 0, 'the Store never settled');
       expect(calls.count).to.equal(1);
 
       const after = await platformStatus(platform, 'in-a-meeting');

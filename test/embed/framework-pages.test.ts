@@ -4,7 +4,8 @@
  * names in the pages' shadow roots. Each page's platform gets a database of its own through
  * `?db=`, so that what it stored can be read back here with a second simulator on that database.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import type { RemoteExtensionProvider } from '../../components/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { SnapshotCache } from '../../src/store/index.js';
@@ -50,9 +51,7 @@ for (const { framework, path } of pages) {
 
       // The page's own platform answered: the provider got `client` as a property (an attribute
       // would have been the string "[object Object]", and the provider its default database).
-      await waitUntil(() => hasRole(body, 'button', 'Availability: Available'), 'the page never showed Availability', {
-        timeout: 5000,
-      });
+      await waitUntil(() => hasRole(body, 'button', 'Availability: Available'), 'the page never showed Availability');
       const provider = page.querySelector<RemoteExtensionProvider>('remote-extension-provider')!;
       expect(provider.hasAttribute('client')).to.equal(false);
       expect(provider.client?.scope).to.deep.equal(scopeOf(database));
@@ -70,7 +69,6 @@ for (const { framework, path } of pages) {
       await waitUntil(
         () => statusLine.textContent === 'Last change: Do Not Disturb is active',
         `the ${framework} status line still says "${statusLine.textContent ?? ''}"`,
-        { timeout: 3000 },
       );
       expect(hasRole(body, 'button', 'Availability: Do Not Disturb')).to.equal(true);
 

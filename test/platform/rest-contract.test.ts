@@ -3,7 +3,8 @@
  * starts the server, see test/rest-server-plugin.mjs). The server checks each of its answers
  * against openapi.yaml; after every test, no answer may have broken it.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import '../../components/define.js';
 import type { RemoteExtensionProvider } from '../../components/index.js';
 import * as v from 'valibot';
@@ -400,7 +401,6 @@ describe('REST client against the reference server (PC-3)', () => {
         await waitUntil(
           () => changes.some((s) => !s.numbers.some((n) => n.id === 'home')),
           'the change made while the feed was down never arrived',
-          { timeout: 5000 },
         );
       } finally {
         stop();

@@ -296,7 +296,7 @@ describe('SimulatedPlatform', () => {
     });
 
     it('PC-1 aborts a slow call through its AbortSignal and changes nothing', async () => {
-      const platform = simulatedPlatform({ latency: 5_000 });
+      const platform = simulatedPlatform({ latency: 60_000 });
       const controller = new AbortController();
       const pending = platform.createNumber(create('0812345678'), { signal: controller.signal });
       controller.abort();

@@ -8,7 +8,7 @@
  * element the components do not make themselves may appear, no invalid number may reach a
  * platform, and a malformed answer may change no state.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type {
   AddNumberDialog,
@@ -41,7 +41,17 @@ import type { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { Store } from '../../src/store/index.js';
 import { inProvider } from '../components/fixture.js';
 import { cleanUp, simulatedPlatform } from '../helpers.js';
-import { armTrap, corpus, countsByCategory, expectedLabel, platformLabels, sprung } from './corpus.js';
+import { waitUntil } from '../wait.js';
+import {
+  armTrap,
+  corpus,
+  countsByCategory,
+  expectedLabel,
+  platformLabels,
+  sprung,
+  type Category,
+  type HostileEntry,
+} from './corpus.js';
 
 // --- Seeing what is in the page, through every shadow root ----------------------------------------
 
@@ -152,8 +162,18 @@ class Watch {
   }
 }
 
-/** Lets an `onerror` of an image that failed to load (or an iframe's `onload`) fire, if there is one. */
-const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * One task, so that handlers already queued (a feed event, a channel message, an error event of
+ * an element that was made) have run before the trap is read. It does not wait for an injected
+ * image's `onerror` or an iframe's `onload`, which come after a load attempt of unknown length:
+ * it need not, because no such element can have loaded anything. `Watch` sees every element and
+ * dangerous attribute the moment it is added (even one removed again), `scan` sees what is there
+ * at the end, and `forbiddenInDocument()` counts what the whole document holds; with none of
+ * them finding an `<img>`, `<iframe>`, `<svg>` or an `on…=` attribute, there was nothing whose
+ * load could fire a handler. A payload that runs synchronously (a `<script>` made live, an
+ * evaluated string) records itself before this yield returns.
+ */
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 // --- The dialog, as a person fills it ------------------------------------------------------------
 
@@ -203,10 +223,7 @@ async function submit(element: AddNumberDialog, label: string, number: string): 
   const typed = { label: labelInput.value, number: numberInput.value };
   addButton(element).click();
   await element.updateComplete;
-  await waitUntil(() => !element.open || refused(element), 'the dialog neither saved nor refused', {
-    interval: 1,
-    timeout: 5000,
-  });
+  await waitUntil(() => !element.open || refused(element), 'the dialog neither saved nor refused', { interval: 1 });
   return { ...typed, saved: !element.open };
 }
 
@@ -235,6 +252,23 @@ function invalidHeld(snapshot: Snapshot): string[] {
     if (!n.adminProvisioned && expectedLabel(n.label) !== n.label) problems.push(`${n.id}: label ${JSON.stringify(n.label)}`);
   }
   return problems;
+}
+
+/**
+ * The strings typed into the real Add Number dialog. What the dialog adds to EMB-3 and FMT-2 is
+ * the same for every string of a kind (it hands the field's value to the Store and shows the
+ * answer as text), and the whole corpus goes through the Store and My Numbers in other tests; so
+ * the dialog gets every category, but only its first `perCategory` strings, plus every string
+ * the dialog's text input changes before the Store sees it (a line break, which `<input>` drops)
+ * or that is as long as any (10 000 characters).
+ */
+function sampleOf(list: readonly HostileEntry[], perCategory = 3): HostileEntry[] {
+  const taken = new Map<Category, number>();
+  return list.filter((entry) => {
+    const before = taken.get(entry.category) ?? 0;
+    taken.set(entry.category, before + 1);
+    return before < perCategory || /[\n\r]/u.test(entry.value) || entry.value.length >= 10_000;
+  });
 }
 
 function chunks<T>(list: readonly T[], size: number): T[][] {
@@ -623,7 +657,16 @@ function otherTab(scope: PlatformScope) {
 
 // --- The tests ------------------------------------------------------------------------------------
 
-const totals = { dialogLabels: 0, dialogNumbers: 0, directLabels: 0, directNumbers: 0, platformLabels: 0, mutations: 0 };
+const totals = {
+  storeLabels: 0,
+  storeNumbers: 0,
+  dialogLabels: 0,
+  dialogNumbers: 0,
+  directLabels: 0,
+  directNumbers: 0,
+  platformLabels: 0,
+  mutations: 0,
+};
 
 describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
   let forbiddenBefore = 0;
@@ -636,7 +679,7 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
   });
 
   afterEach(async () => {
-    // A payload that did run (in a failing test) fires late; let it, before the next test arms the trap.
+    // A payload that did run (in a failing test) may be queued still; let it, before the next test arms the trap.
     await settle();
     await cleanUp();
   });
@@ -647,7 +690,8 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
       .join(', ');
     console.log(`hostile corpus: ${corpus.length} strings (${categories})`);
     console.log(
-      `hostile: ${totals.dialogLabels} labels, ${totals.dialogNumbers} numbers through the dialog; ` +
+      `hostile: ${totals.storeLabels} labels, ${totals.storeNumbers} numbers through the Store and My Numbers; ` +
+        `${totals.dialogLabels} labels, ${totals.dialogNumbers} numbers (a sample of every category) through the dialog; ` +
         `${totals.directLabels} labels, ${totals.directNumbers} numbers straight to the platform; ` +
         `${totals.platformLabels} labels from platforms; ${totals.mutations} mutations`,
     );
@@ -674,8 +718,137 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
     expect(corpus.some((e) => e.value.length === 10_000)).to.equal(true);
   });
 
-  describe('typed through the Add Number dialog', () => {
-    const BATCH = 70;
+  /** What the Store answered a create: the new number's id, or the error it rejected with. */
+  async function create(store: Store, label: string, dial: string): Promise<{ readonly id: string } | { readonly error: unknown }> {
+    try {
+      return { id: await store.createNumber({ label, dial, remoteExtension: false }) };
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  /** What is wrong with a refusal: not a PlatformError of `code`, or no reason in words. */
+  function refusal(error: unknown, code: PlatformError['code'], entry: HostileEntry): string[] {
+    if (!(error instanceof PlatformError)) return [`${entry.id}: refused with ${String(error)}`];
+    const problems: string[] = [];
+    if (error.code !== code) problems.push(`${entry.id}: refused as ${error.code}, expected ${code}`);
+    if (error.message.trim() === '') problems.push(`${entry.id}: refused without a reason`);
+    return problems;
+  }
+
+  /** A number whose label is markup: refusing its duplicates quotes that label (FMT-3), as text. */
+  const OWNER = { label: "<img src=x onerror=__h('dup-owner')>", dial: '0981812345' } as const;
+
+  describe('every corpus string through the Store, with My Numbers rendered', () => {
+    /**
+     * One page: the Store of a provider over a fresh simulated platform, and My Numbers showing it.
+     * The platform keeps its account in memory (its rules are the same; the Store's own cache and
+     * outbox still write to IndexedDB); the dialog's sample goes through one that persists.
+     */
+    async function mountList() {
+      const mounted = await inProvider<MyNumbers>(html`<my-numbers></my-numbers>`, { persist: false });
+      const sent = spyOnCreate(mounted.platform);
+      const watch = new Watch();
+      watch.watch(mounted.provider);
+      return { ...mounted, list: mounted.element, sent, watch };
+    }
+
+    /** Waits until the Store shows what the platform holds, and My Numbers has rendered it. */
+    async function caughtUp(store: Store, list: MyNumbers, held: Snapshot): Promise<void> {
+      await waitUntil(
+        () => store.state.pending.length === 0 && store.state.data?.numbers.length === held.numbers.length,
+        'My Numbers never caught up',
+      );
+      await list.updateComplete;
+    }
+
+    it('EMB-3 every corpus string as Label, through the Store: refused as invalid input or saved as exactly its text, shown as text in My Numbers, nothing runs', async () => {
+      const started = performance.now();
+      const { platform, store, list, sent, watch } = await mountList();
+      const problems: string[] = [];
+      /** The label each saved number's id must have on the platform. */
+      const saved = new Map<string, string>();
+      for (const [index, entry] of corpus.entries()) {
+        const dial = `06${String(10_000_000 + index).padStart(8, '0')}`;
+        const label = expectedLabel(entry.value);
+        const before = sent.length;
+        const result = await create(store, entry.value, dial);
+        if ('id' in result) {
+          if (label === null) problems.push(`${entry.id}: saved ${show(entry.value)}`);
+          else saved.set(result.id, label);
+        } else if (label !== null) {
+          problems.push(`${entry.id}: refused ${show(entry.value)} (${String(result.error)})`);
+        } else {
+          problems.push(...refusal(result.error, 'invalid-input', entry));
+        }
+        // The Store checks the rules before it asks the platform, so a refusal costs no call.
+        if (sent.length - before !== (label === null ? 0 : 1)) problems.push(`${entry.id}: ${sent.length - before} platform calls`);
+      }
+      const held = await platform.load();
+      problems.push(...invalidHeld(held));
+      const added = held.numbers.filter((n) => n.dial.startsWith('06'));
+      for (const n of added) {
+        if (saved.get(n.id) !== n.label) problems.push(`${n.id}: the platform holds ${show(n.label)}, expected ${show(saved.get(n.id) ?? '(no such number)')}`);
+      }
+      await caughtUp(store, list, held);
+      problems.push(...scan(list, 'my-numbers'));
+      expect(problems).to.deep.equal([]);
+      expect(added.length, 'numbers saved').to.equal(corpus.filter((e) => expectedLabel(e.value) !== null).length);
+      expect(sent.length, 'platform calls').to.equal(saved.size);
+      expect(shownLabels(list), 'My Numbers shows each stored label as its exact text').to.deep.equal(held.numbers.map((n) => n.label));
+      await nothingRan(watch);
+      watch.disconnect();
+      totals.storeLabels += corpus.length;
+      console.log(`hostile: ${corpus.length} labels through the Store (${added.length} saved, ${held.numbers.length} rows) in ${Math.round(performance.now() - started)} ms`);
+    });
+
+    it('FMT-2 EMB-3 every corpus string as Number, through the Store: only valid, new numbers reach the platform, as digits; refusals carry a reason', async () => {
+      const started = performance.now();
+      const { platform, store, list, sent, watch } = await mountList();
+      await store.createNumber({ label: OWNER.label, dial: OWNER.dial, remoteExtension: false });
+      const seen = new Set((await platform.load()).numbers.map((n) => n.dial));
+      const calls = sent.length;
+      const problems: string[] = [];
+      const expected: string[] = [];
+      for (const entry of corpus) {
+        const before = sent.length;
+        const duplicate = entry.dial !== null && seen.has(entry.dial);
+        const saves = entry.dial !== null && !duplicate;
+        const result = await create(store, 'Hostile number', entry.value);
+        if (('id' in result) !== saves) problems.push(`${entry.id}: ${saves ? 'refused' : 'saved'} ${show(entry.value)}`);
+        if (sent.length - before !== (saves ? 1 : 0)) problems.push(`${entry.id}: ${sent.length - before} platform calls`);
+        if (saves && entry.dial !== null) {
+          seen.add(entry.dial);
+          expected.push(entry.dial);
+        }
+        if ('error' in result) {
+          problems.push(...refusal(result.error, duplicate ? 'conflict' : 'invalid-input', entry));
+          if (entry.dial === OWNER.dial && !(result.error instanceof Error && result.error.message.includes(`(${OWNER.label})`))) {
+            problems.push(`${entry.id}: the duplicate's reason does not quote the owner's label`);
+          }
+        }
+      }
+      const held = await platform.load();
+      problems.push(...invalidHeld(held));
+      const added = held.numbers.filter((n) => n.label === 'Hostile number').map((n) => n.dial);
+      if (JSON.stringify(added) !== JSON.stringify(expected)) {
+        problems.push(`the platform holds ${JSON.stringify(added)}, expected ${JSON.stringify(expected)}`);
+      }
+      await caughtUp(store, list, held);
+      problems.push(...scan(list, 'my-numbers'));
+      expect(problems).to.deep.equal([]);
+      expect(sent.length - calls, 'platform calls').to.equal(expected.length);
+      expect(shownLabels(list), 'My Numbers shows each stored label as its exact text').to.deep.equal(held.numbers.map((n) => n.label));
+      await nothingRan(watch);
+      watch.disconnect();
+      totals.storeNumbers += corpus.length;
+      console.log(`hostile: ${corpus.length} numbers through the Store (${expected.length} saved) in ${Math.round(performance.now() - started)} ms`);
+    });
+  });
+
+  describe('a sample of every category typed through the Add Number dialog', () => {
+    const sample = sampleOf(corpus);
+    const categoriesOf = (list: readonly HostileEntry[]) => [...new Set(list.map((e) => e.category))].sort();
 
     async function mountDialog() {
       const mounted = await inProvider<AddNumberDialog>(
@@ -689,94 +862,97 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
       return { ...mounted, list, sent, watch };
     }
 
-    it('EMB-3 every corpus string as Label: refused or saved as exactly its text, shown as text in My Numbers, nothing runs', async function () {
-      this.timeout(60_000);
+    it(`EMB-3 a sample of every category (${sample.length} strings) as Label, through the Add Number dialog: refused or saved as exactly its text, shown as text in My Numbers, nothing runs`, async () => {
+      expect(categoriesOf(sample), 'the sample covers every category').to.deep.equal(categoriesOf(corpus));
       const started = performance.now();
+      const { element, platform, store, list, sent, watch } = await mountDialog();
       const problems: string[] = [];
-      let index = 0;
-      for (const batch of chunks(corpus, BATCH)) {
-        const { element, platform, store, list, sent, watch } = await mountDialog();
-        const expected: string[] = [];
-        for (const entry of batch) {
-          const dial = `06${String(10_000_000 + index++).padStart(8, '0')}`;
-          const before = sent.length;
-          const result = await submit(element, entry.value, dial);
-          const label = expectedLabel(result.label);
-          if (result.saved !== (label !== null)) {
-            problems.push(`${entry.id}: ${result.saved ? 'saved' : 'refused'} ${show(result.label)}`);
-          }
-          if (sent.length - before !== (label === null ? 0 : 1)) problems.push(`${entry.id}: ${sent.length - before} platform calls`);
-          if (label !== null) expected.push(label);
+      const expected: string[] = [];
+      for (const [index, entry] of sample.entries()) {
+        const dial = `06${String(10_000_000 + index).padStart(8, '0')}`;
+        const before = sent.length;
+        const result = await submit(element, entry.value, dial);
+        const label = expectedLabel(result.label);
+        if (result.saved !== (label !== null)) {
+          problems.push(`${entry.id}: ${result.saved ? 'saved' : 'refused'} ${show(result.label)}`);
         }
-        element.close();
-        const held = await platform.load();
-        problems.push(...invalidHeld(held));
-        const added = held.numbers.filter((n) => n.dial.startsWith('06')).map((n) => n.label);
-        if (JSON.stringify(added) !== JSON.stringify(expected)) problems.push(`batch ${index}: the platform holds other labels`);
-        await waitUntil(() => store.state.data?.numbers.length === held.numbers.length, 'My Numbers never caught up');
-        await list.updateComplete;
-        problems.push(...scan(list, 'my-numbers'), ...scan(element, 'add-number-dialog'));
-        await nothingRan(watch);
-        expect(shownLabels(list), 'My Numbers shows each stored label as its exact text').to.deep.equal(
-          held.numbers.map((n) => n.label),
-        );
-        watch.disconnect();
-        totals.dialogLabels += batch.length;
+        if (sent.length - before !== (label === null ? 0 : 1)) problems.push(`${entry.id}: ${sent.length - before} platform calls`);
+        if (label !== null) expected.push(label);
+        if (!result.saved && !element.shadowRoot!.querySelector('#label-error, #form-error')?.textContent) {
+          problems.push(`${entry.id}: refused without a reason`);
+        }
       }
+      element.close();
+      const held = await platform.load();
+      problems.push(...invalidHeld(held));
+      const added = held.numbers.filter((n) => n.dial.startsWith('06')).map((n) => n.label);
+      if (JSON.stringify(added) !== JSON.stringify(expected)) problems.push(`the platform holds other labels: ${JSON.stringify(added.map(show))}`);
+      await waitUntil(() => store.state.data?.numbers.length === held.numbers.length, 'My Numbers never caught up');
+      await list.updateComplete;
+      problems.push(...scan(list, 'my-numbers'), ...scan(element, 'add-number-dialog'));
       expect(problems).to.deep.equal([]);
-      console.log(`hostile: ${corpus.length} labels through the dialog in ${Math.round(performance.now() - started)} ms`);
+      expect(shownLabels(list), 'My Numbers shows each stored label as its exact text').to.deep.equal(held.numbers.map((n) => n.label));
+      await nothingRan(watch);
+      watch.disconnect();
+      totals.dialogLabels += sample.length;
+      console.log(`hostile: ${sample.length} labels through the dialog in ${Math.round(performance.now() - started)} ms`);
     });
 
-    it('FMT-2 EMB-3 every corpus string as Number: only valid, new numbers reach the platform, as digits; refusals are text', async function () {
-      this.timeout(60_000);
+    it(`FMT-2 EMB-3 a sample of every category (${sample.length} strings) as Number, through the Add Number dialog: only valid, new numbers reach the platform, as digits; refusals are text`, async () => {
+      expect(categoriesOf(sample), 'the sample covers every category').to.deep.equal(categoriesOf(corpus));
+      expect(sample.some((e) => e.dial === OWNER.dial), "the sample repeats the owner's number").to.equal(true);
       const started = performance.now();
+      const { element, platform, store, list, sent, watch } = await mountDialog();
+      await store.createNumber({ label: OWNER.label, dial: OWNER.dial, remoteExtension: false });
+      const seen = new Set((await platform.load()).numbers.map((n) => n.dial));
       const problems: string[] = [];
-      const owner = "<img src=x onerror=__h('dup-owner')>";
-      for (const batch of chunks(corpus, BATCH)) {
-        const { element, platform, store, sent, watch } = await mountDialog();
-        // A number whose label is markup: refusing its duplicates quotes that label (FMT-3).
-        await store.createNumber({ label: owner, dial: '0981812345', remoteExtension: false });
-        const seen = new Set((await platform.load()).numbers.map((n) => n.dial));
-        const expected: string[] = [];
-        for (const entry of batch) {
-          const before = sent.length;
-          const result = await submit(element, 'Hostile number', entry.value);
-          const saves = entry.dial !== null && !seen.has(entry.dial);
-          if (result.saved !== saves) problems.push(`${entry.id}: ${result.saved ? 'saved' : 'refused'} ${show(result.number)}`);
-          if (sent.length - before !== (saves ? 1 : 0)) problems.push(`${entry.id}: ${sent.length - before} platform calls`);
-          if (saves && entry.dial !== null) {
-            seen.add(entry.dial);
-            expected.push(entry.dial);
-          }
-          if (!result.saved) {
-            const error = element.shadowRoot!.querySelector('#number-error, #label-error, #form-error');
-            if (!error?.textContent) problems.push(`${entry.id}: refused without a reason`);
-            if (entry.dial === '0981812345' && !error?.textContent?.includes(`(${owner})`)) {
-              problems.push(`${entry.id}: the duplicate's reason does not quote the owner's label as text`);
-            }
+      const expected: string[] = [];
+      for (const entry of sample) {
+        const before = sent.length;
+        const result = await submit(element, 'Hostile number', entry.value);
+        const saves = entry.dial !== null && !seen.has(entry.dial);
+        if (result.saved !== saves) problems.push(`${entry.id}: ${result.saved ? 'saved' : 'refused'} ${show(result.number)}`);
+        if (sent.length - before !== (saves ? 1 : 0)) problems.push(`${entry.id}: ${sent.length - before} platform calls`);
+        if (saves && entry.dial !== null) {
+          seen.add(entry.dial);
+          expected.push(entry.dial);
+        }
+        if (!result.saved) {
+          const error = element.shadowRoot!.querySelector('#number-error, #label-error, #form-error');
+          if (!error?.textContent) problems.push(`${entry.id}: refused without a reason`);
+          if (entry.dial === OWNER.dial && !error?.textContent?.includes(`(${OWNER.label})`)) {
+            problems.push(`${entry.id}: the duplicate's reason does not quote the owner's label as text`);
           }
         }
-        element.close();
-        const held = await platform.load();
-        problems.push(...invalidHeld(held));
-        const added = held.numbers.filter((n) => n.label === 'Hostile number').map((n) => n.dial);
-        if (JSON.stringify(added) !== JSON.stringify(expected)) {
-          problems.push(`the platform holds ${JSON.stringify(added)}, expected ${JSON.stringify(expected)}`);
-        }
-        problems.push(...scan(element, 'add-number-dialog'));
-        await nothingRan(watch);
-        watch.disconnect();
-        totals.dialogNumbers += batch.length;
       }
+      element.close();
+      const held = await platform.load();
+      problems.push(...invalidHeld(held));
+      const added = held.numbers.filter((n) => n.label === 'Hostile number').map((n) => n.dial);
+      if (JSON.stringify(added) !== JSON.stringify(expected)) {
+        problems.push(`the platform holds ${JSON.stringify(added)}, expected ${JSON.stringify(expected)}`);
+      }
+      await waitUntil(() => store.state.data?.numbers.length === held.numbers.length, 'My Numbers never caught up');
+      await list.updateComplete;
+      problems.push(...scan(list, 'my-numbers'), ...scan(element, 'add-number-dialog'));
       expect(problems).to.deep.equal([]);
-      console.log(`hostile: ${corpus.length} numbers through the dialog in ${Math.round(performance.now() - started)} ms`);
+      expect(shownLabels(list), 'My Numbers shows each stored label as its exact text').to.deep.equal(held.numbers.map((n) => n.label));
+      await nothingRan(watch);
+      watch.disconnect();
+      totals.dialogNumbers += sample.length;
+      console.log(`hostile: ${sample.length} numbers through the dialog in ${Math.round(performance.now() - started)} ms`);
     });
   });
 
   describe('sent straight to the simulated platform, skipping the UI', () => {
     it('FMT-4 the platform refuses every invalid label and number the corpus makes, in create and in update', async function () {
-      this.timeout(60_000);
-      const platform = simulatedPlatform();
+      // The platform keeps the account in memory: the rules it applies (FMT-4) are the same, and
+      // 1 400 calls do not each wait for an IndexedDB transaction. A listener keeps its feed's
+      // BroadcastChannel open: without one, each change opens and closes a channel, and in Firefox
+      // hundreds of those in a row stall the page's IndexedDB (cleanUp's deleteDatabase then never
+      // answers).
+      const platform = simulatedPlatform({ persist: false });
+      const stopListening = platform.subscribe(() => undefined);
       const problems: string[] = [];
       const attempt = async (command: Command): Promise<PlatformError | null> => {
         try {
@@ -835,6 +1011,7 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
       problems.push(...invalidHeld(held));
       const mobile = held.numbers.find((n) => n.id === 'mobile');
       if (mobile?.label !== mobileLabel || mobile.dial !== mobileDial) problems.push(`Mobile is ${JSON.stringify(mobile)}`);
+      stopListening();
       expect(problems.slice(0, 40), `${problems.length} problems`).to.deep.equal([]);
       totals.directLabels += corpus.length * 2;
       totals.directNumbers += corpus.length * 2;
@@ -884,11 +1061,11 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
     }
 
     it('EMB-3 labels an administrator provisions on the simulated platform render as text in all five elements', async function () {
-      this.timeout(60_000);
       const problems: string[] = [];
       let index = 0;
       for (const batch of chunks(corpus, 60)) {
-        const { provider, platform, store } = await inProvider<MyNumbers>(all());
+        // The platform keeps its account in memory; what is tested is what the elements render.
+        const { provider, platform, store } = await inProvider<MyNumbers>(all(), { persist: false });
         const elements = five(provider);
         await rendered(elements);
         // Manage Status's editor lists every remote extension in its dropdown.
@@ -981,7 +1158,6 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
     }
 
     it('EMB-3 PC-4 names and labels a platform sends render as text, in the same markup as plain ones, in all five elements', async function () {
-      this.timeout(60_000);
       const benign = Array.from({ length: 10 }, (_, i) => `Plain ${i}`);
       let version = 1;
       const client = new ScriptedClient(snapshotWith(benign, version));
@@ -1045,7 +1221,6 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
     }
 
     it(`PC-4 ${malformed.length} mutations of a valid snapshot as the first load: a bad-response error and no data`, async function () {
-      this.timeout(30_000);
       const client = new CorruptingClient(simulatedPlatform());
       const problems: string[] = [];
       for (const mutation of malformed) {
@@ -1066,7 +1241,6 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
     });
 
     it(`PC-4 ${malformed.length} mutations as a later load, a change's answer, a feed event and another tab's message leave the data as it was`, async function () {
-      this.timeout(30_000);
       const client = new CorruptingClient(simulatedPlatform());
       const store = await storeOver(client);
       const beforeCopy = structuredClone(store.state.data);
@@ -1114,7 +1288,7 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
         same(mutation, 'change answer');
         // The Store asks the platform again after any failed change; that answer is the truth.
         try {
-          await waitUntil(() => client.loadsStarted > loads && client.loadsSettled === client.loadsStarted, '', { interval: 1, timeout: 2000 });
+          await waitUntil(() => client.loadsStarted > loads && client.loadsSettled === client.loadsStarted, '', { interval: 1 });
         } catch {
           problems.push(`${mutation.name} (change): the Store did not ask the platform again`);
         }
@@ -1148,7 +1322,6 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
     });
 
     it(`PC-4 ${extras.length} well-formed snapshots with hostile extras, from each way in: only the known fields, as plain data, reach the Store`, async function () {
-      this.timeout(30_000);
       const client = new CorruptingClient(simulatedPlatform());
       const store = await storeOver(client);
       const tab = otherTab(client.scope);

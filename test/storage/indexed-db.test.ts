@@ -2,7 +2,8 @@
  * SYNC-8: IndexedDB failing under a running Store. Another tab deleting or upgrading the database
  * must not be blocked by us, and we must carry on with a new connection; nothing throws uncaught.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import type { MyNumbers } from '../../components/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { SnapshotCache } from '../../src/store/index.js';
@@ -109,8 +110,15 @@ describe('IndexedDB failing under a running Store (SYNC-8)', () => {
   });
 
   it('SYNC-8 with IndexedDB, no such note', async () => {
-    const { element, store } = await inProvider<MyNumbers>(html`<my-numbers></my-numbers>`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { element, store, platform } = await inProvider<MyNumbers>(html`<my-numbers></my-numbers>`);
+    // The Store says whether it keeps a copy once a cache read or write has come back: wait until
+    // its write of the platform's answer is in the provider's cache (the page's own database).
+    const pageCache = new SnapshotCache();
+    await waitUntil(
+      async () => (await pageCache.read(platform.scope))?.version === store.state.data?.version,
+      'the Store never wrote its cache',
+    );
+    await element.updateComplete;
     expect(store.state.storage).to.equal('device');
     expect(element.shadowRoot!.textContent).not.to.contain('isn’t keeping a copy');
   });

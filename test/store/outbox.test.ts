@@ -3,7 +3,8 @@
  * pending, and sent when the platform can be reached again; it survives a reload; one the rules
  * no longer allow by then is dropped with its reason, not retried forever.
  */
-import { expect, html, waitUntil } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import type { MyNumbers } from '../../components/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { Outbox, Store } from '../../src/store/index.js';
@@ -16,6 +17,16 @@ function storeOn(platform: SimulatedPlatform, outbox: Outbox): Store {
   const store = new Store({ client: platform, cache: null, outbox });
   stores.push(store);
   return store;
+}
+
+/** The real simulator, counting the attempts to change the active status. */
+class AttemptCountingPlatform extends SimulatedPlatform {
+  attempts = 0;
+
+  override setActiveStatus(...args: Parameters<SimulatedPlatform['setActiveStatus']>) {
+    this.attempts++;
+    return super.setActiveStatus(...args);
+  }
 }
 
 /** The browser saying it is online again: the Store tries at once rather than at its next pause. */
@@ -31,7 +42,7 @@ describe('Store outbox (SYNC-4)', () => {
   });
 
   it('SYNC-4 a change made offline is written down, shown at once, and sent when the platform is back', async () => {
-    const platform = new SimulatedPlatform({ databaseName: uniqueDatabase('platform') });
+    const platform = new AttemptCountingPlatform({ databaseName: uniqueDatabase('platform') });
     const outbox = new Outbox(uniqueDatabase('outbox'));
     const store = storeOn(platform, outbox);
     await store.load();
@@ -42,7 +53,8 @@ describe('Store outbox (SYNC-4)', () => {
     await waitUntil(async () => (await outbox.list(platform.scope)).length === 1, 'never written down');
     expect(store.state.data?.activeStatusId, 'shown at once').to.equal('do-not-disturb');
     expect(store.state.pending.map((c) => c.type)).to.deep.equal(['status/activate']);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A second attempt means the first was answered `offline` and the Store kept the change.
+    await waitUntil(() => platform.attempts >= 2, 'the Store never tried again');
     expect(settled, 'not settled while unreachable').to.equal(false);
 
     backOnline(platform);
@@ -72,9 +84,7 @@ describe('Store outbox (SYNC-4)', () => {
     const reopened = new SimulatedPlatform({ databaseName });
     const second = storeOn(reopened, new Outbox(outboxDatabase));
     await second.load();
-    await waitUntil(async () => (await outbox.list(platform.scope)).length === 0, 'the outbox was never sent', {
-      timeout: 5000,
-    });
+    await waitUntil(async () => (await outbox.list(platform.scope)).length === 0, 'the outbox was never sent');
     await waitUntil(() => second.state.pending.length === 0);
     const after = await reopened.load();
     expect(after.version, 'each applied exactly once').to.equal(before.version + 3);

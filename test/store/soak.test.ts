@@ -5,7 +5,8 @@
  * every change the platform accepted was applied exactly once; and every number the user was
  * told was added (and never deleted) is there.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import '../../components/define.js';
 import type { RemoteExtensionProvider } from '../../components/index.js';
 import { chooseRemoteExtension, deleteProblem, remoteExtensions, type Snapshot } from '../../src/model/index.js';
@@ -129,9 +130,7 @@ describe('soak: two tabs, a flaky platform, 500 changes', () => {
     const final = await judge.load();
     for (const { store } of tabs) {
       await store.refresh();
-      await waitUntil(() => store.state.pending.length === 0 && store.state.data?.version === final.version, 'a tab never caught up', {
-        timeout: 10_000,
-      });
+      await waitUntil(() => store.state.pending.length === 0 && store.state.data?.version === final.version, 'a tab never caught up');
     }
     console.log(
       `soak (seed ${seed}): ${OPERATIONS} operations, ${counts.accepted} accepted, ${counts.refused} refused by the rules, ` +

@@ -1,8 +1,18 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
 import { createStore, set } from 'idb-keyval';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { cacheKey, SnapshotCache, Store, type StoreState } from '../../src/store/index.js';
-import { cleanUp, CountingPlatform, simulatedPlatform, storeFor, uniqueDatabase, withIndexedDb } from '../helpers.js';
+import {
+  cleanUp,
+  CountingPlatform,
+  HeldPlatform,
+  heldPlatform,
+  simulatedPlatform,
+  storeFor,
+  uniqueDatabase,
+  withIndexedDb,
+} from '../helpers.js';
 
 /** Every state a Store announces, in order. */
 function record(store: Store): StoreState[] {
@@ -83,9 +93,14 @@ describe('Store', () => {
         ...(await platform.load()),
         activeStatusId: 'do-not-disturb',
       });
-      const store = storeFor(new SimulatedPlatform({ databaseName: platformDb, latency: 1_000 }), cacheDb);
+      const held = new HeldPlatform({ databaseName: platformDb });
+      const store = storeFor(held, cacheDb);
       const states = record(store);
-      await store.load();
+      held.hold();
+      const loading = store.load();
+      await waitUntil(() => store.state.source === 'cache' && held.waiting === 1, 'the cache did not paint before the platform answered');
+      held.release();
+      await loading;
       expect(states.find((s) => s.source === 'cache')?.data?.activeStatusId).to.equal('do-not-disturb');
       expect(store.state.source).to.equal('platform');
       expect(store.state.data?.activeStatusId).to.equal('available');
@@ -126,26 +141,31 @@ describe('Store', () => {
 
   describe('SYNC-3 optimistic changes', () => {
     it('SYNC-3 shows a change at once and settles it when the platform agrees', async () => {
-      const platform = simulatedPlatform({ latency: 100 });
+      const platform = heldPlatform();
       const store = storeFor(platform);
       await store.load();
+      platform.hold();
       const saving = store.createNumber({ label: 'Cabin', dial: '08-123 456 78', remoteExtension: false });
       expect(store.state.pending).to.have.length(1);
       expect(store.state.data?.numbers.find((n) => n.label === 'Cabin')?.dial).to.equal('0812345678');
+      await waitUntil(() => platform.waiting === 1, 'the change was never sent');
+      platform.release();
       const id = await saving;
       expect(store.state.pending).to.have.length(0);
       expect(store.state.data?.numbers.find((n) => n.id === id)?.label).to.equal('Cabin');
-      platform.configure({ latency: 0 });
       expect((await platform.load()).numbers.find((n) => n.id === id)?.label).to.equal('Cabin');
     });
 
     it('SYNC-3 rolls a change back with the reason when the platform fails it', async () => {
-      const platform = simulatedPlatform();
+      const platform = heldPlatform();
       const store = storeFor(platform);
       await store.load();
-      platform.configure({ failureRate: 1, latency: 20 });
+      platform.configure({ failureRate: 1 });
+      platform.hold();
       const saving = store.updateNumber('mobile', { label: 'Cell' });
       expect(store.state.data?.numbers.find((n) => n.id === 'mobile')?.label).to.equal('Cell');
+      await waitUntil(() => platform.waiting === 1, 'the change was never sent');
+      platform.release();
       const error = await saving.then(
         () => null,
         (e: unknown) => e,

@@ -2,16 +2,56 @@
  * SYNC-5: Stores of the same platform and user (other tabs, other providers) share what they hear
  * from the platform, feed or no feed. SYNC-7: signing out leaves nothing of the user behind.
  */
-import { expect, waitUntil } from '@open-wc/testing';
-import type { ChangeListener } from '../../src/platform/index.js';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../wait.js';
+import { newId } from '../../src/model/index.js';
+import type { ChangeListener, PlatformScope } from '../../src/platform/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { SnapshotCache, Store } from '../../src/store/index.js';
-import { cleanUp, storeFor, uniqueDatabase } from '../helpers.js';
+import { cleanUp, heldPlatform, storeFor, uniqueDatabase } from '../helpers.js';
 
 /** The real simulator, but with no change feed: a platform whose client cannot push. */
 class FeedlessPlatform extends SimulatedPlatform {
   override subscribe(_listener: ChangeListener): () => void {
     return () => undefined;
+  }
+}
+
+/** The BroadcastChannel on which the Stores of `scope` tell each other what they heard (SYNC-5). */
+const channelOf = (scope: PlatformScope) => `remote-extension:${scope.platform}:${scope.user}`;
+
+/**
+ * Resolves once everything posted so far on the channel `name` (by `sender`, or by anyone) has been
+ * heard by every channel of that name in this page, their handlers included. Channels deliver in
+ * order, so a marker posted now is heard after all of it; one task more, and the handlers that
+ * heard the earlier messages have run (as otherTab() in test/security/hostile-input.test.ts).
+ */
+async function channelDelivered(name: string, sender?: BroadcastChannel): Promise<void> {
+  const from = sender ?? new BroadcastChannel(name);
+  const probe = new BroadcastChannel(name);
+  const mark = newId();
+  try {
+    await new Promise<void>((resolve) => {
+      probe.onmessage = (event: MessageEvent<unknown>) => {
+        if ((event.data as { mark?: unknown } | null)?.mark === mark) resolve();
+      };
+      from.postMessage({ mark });
+    });
+    await new Promise((resolve) => setTimeout(resolve));
+  } finally {
+    probe.close();
+    if (from !== sender) from.close();
+  }
+}
+
+/** A cache that keeps its reads, so that a test can wait until a Store has read it. */
+class WatchedCache extends SnapshotCache {
+  readonly reads: Promise<unknown>[] = [];
+
+  override read(scope: PlatformScope) {
+    const read = super.read(scope);
+    this.reads.push(read);
+    return read;
   }
 }
 
@@ -27,9 +67,7 @@ describe('Store across tabs and providers (SYNC-5)', () => {
 
     const started = performance.now();
     await first.setActiveStatus('do-not-disturb');
-    await waitUntil(() => second.state.data?.activeStatusId === 'do-not-disturb', 'the other Store never heard', {
-      timeout: 1000,
-    });
+    await waitUntil(() => second.state.data?.activeStatusId === 'do-not-disturb', 'the other Store never heard');
     expect(performance.now() - started).to.be.below(1000);
     expect(second.state.data?.version).to.equal(first.state.data?.version);
   });
@@ -43,7 +81,10 @@ describe('Store across tabs and providers (SYNC-5)', () => {
     first.subscribe((state) => versionsSeen.push(state.data?.version ?? -1));
     await second.setActiveStatus('in-a-meeting');
     await waitUntil(() => first.state.data?.activeStatusId === 'in-a-meeting');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // An echo would be `first` posting what it heard, `second` hearing it (and, echoing too,
+    // posting it back), and `first` hearing that: two rounds on the channel.
+    await channelDelivered(channelOf(first.client.scope));
+    await channelDelivered(channelOf(first.client.scope));
     expect(versionsSeen).to.deep.equal([second.state.data?.version]);
   });
 
@@ -53,7 +94,10 @@ describe('Store across tabs and providers (SYNC-5)', () => {
     const bob = storeFor(new FeedlessPlatform({ databaseName, user: 'bob' }));
     await Promise.all([alice.load(), bob.load()]);
     await alice.setActiveStatus('out-of-office');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Alice's Store has posted what the platform answered; everything on her channel and on Bob's
+    // has now been heard.
+    await channelDelivered(channelOf(alice.client.scope));
+    await channelDelivered(channelOf(bob.client.scope));
     expect(bob.state.data?.activeStatusId).to.equal('available');
   });
 
@@ -65,7 +109,7 @@ describe('Store across tabs and providers (SYNC-5)', () => {
     const channel = new BroadcastChannel(`remote-extension:simulated:${databaseName}:demo-user`);
     channel.postMessage({ snapshot: { ...before, version: 999, activeStatusId: 'no-such-status' } });
     channel.postMessage('garbage');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await channelDelivered(channel.name, channel);
     channel.close();
     expect(store.state.data).to.equal(before);
   });
@@ -79,39 +123,46 @@ describe('Store.signOut (SYNC-7)', () => {
     const platform = new SimulatedPlatform({ databaseName: uniqueDatabase('platform') });
     const store = storeFor(platform, cacheDatabase);
     await store.load();
-    const cache = new SnapshotCache(cacheDatabase);
+    const cache = new WatchedCache(cacheDatabase);
     await waitUntil(async () => (await cache.read(platform.scope)) !== undefined, 'the cache was never written');
 
     await store.signOut();
     expect(await cache.read(platform.scope)).to.equal(undefined);
+    cache.reads.length = 0;
     const next = new Store({ client: new SimulatedPlatform({ databaseName: uniqueDatabase('platform'), latency: 60_000 }), cache });
     void next.load();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The next Store has read the cache and taken what it found (it awaited the read before this).
+    await waitUntil(() => cache.reads.length === 1, 'the next Store never read the cache');
+    await cache.reads[0];
     expect(next.state.data).to.equal(null);
     next.dispose();
   });
 
   it('SYNC-7 first sends what is pending and waits for the answer', async () => {
-    const platform = new SimulatedPlatform({ databaseName: uniqueDatabase('platform') });
+    const platform = heldPlatform();
     const store = storeFor(platform);
     await store.load();
-    platform.configure({ latency: 200 });
+    platform.hold();
     const change = store.setActiveStatus('do-not-disturb');
-    await store.signOut();
+    await waitUntil(() => platform.waiting === 1, 'the change was never sent');
+    const signedOut = store.signOut();
+    platform.release();
+    await signedOut;
     await change;
-    platform.configure({ latency: 0 });
     expect((await platform.load()).activeStatusId).to.equal('do-not-disturb');
   });
 
   it('SYNC-7 with discardPending abandons what is pending', async () => {
-    const platform = new SimulatedPlatform({ databaseName: uniqueDatabase('platform') });
+    const platform = heldPlatform();
     const store = storeFor(platform);
     await store.load();
-    platform.configure({ latency: 200 });
+    platform.hold();
     const change = store.setActiveStatus('do-not-disturb').catch((error: unknown) => error);
+    await waitUntil(() => platform.waiting === 1, 'the change was never sent');
     await store.signOut({ discardPending: true });
     await change;
-    platform.configure({ latency: 0 });
+    // The abandoned call was aborted while held: letting held calls go on now sends nothing.
+    platform.release();
     expect((await platform.load()).activeStatusId).to.equal('available');
   });
 });
