@@ -16,8 +16,12 @@ export function uniqueDatabase(prefix = 'test'): string {
   return name;
 }
 
+/** A quiet network, said outright: tests that want latency or failures ask for them. */
+const QUIET = { latency: 0, failureRate: 0 } as const;
+
+/** The simulated platform on a database of its own, on a quiet network unless `options` say not. */
 export function simulatedPlatform(options: SimulatedPlatformOptions = {}): SimulatedPlatform {
-  return new SimulatedPlatform({ databaseName: uniqueDatabase('platform'), ...options });
+  return new SimulatedPlatform({ databaseName: uniqueDatabase('platform'), ...QUIET, ...options });
 }
 
 /** A Store over `client` with a cache database of its own (or the one given). */
@@ -125,7 +129,7 @@ export class HeldPlatform extends SimulatedPlatform {
 
 /** A simulated platform on a database of its own whose answers the test can hold (`HeldPlatform`). */
 export function heldPlatform(options: SimulatedPlatformOptions = {}): HeldPlatform {
-  return new HeldPlatform({ databaseName: uniqueDatabase('platform'), ...options });
+  return new HeldPlatform({ databaseName: uniqueDatabase('platform'), ...QUIET, ...options });
 }
 
 /** Disposes every Store made here and deletes every database; call from `afterEach`. */
@@ -134,6 +138,32 @@ export async function cleanUp(): Promise<void> {
   stores.clear();
   await Promise.all([...databases].map(deleteDatabase));
   databases.clear();
+}
+
+/**
+ * Writes `value` under `key` straight into a database as idb-keyval lays it out (one object store,
+ * out-of-line keys), bypassing the code under test, and closes the connection: an open one would
+ * leave `cleanUp()`'s deletion of the database waiting for good.
+ */
+export function putRaw(databaseName: string, storeName: string, key: IDBValidKey, value: unknown): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(databaseName);
+    request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+    request.onerror = () => reject(request.error ?? new Error(`could not open ${databaseName}`));
+    request.onsuccess = () => {
+      const db = request.result;
+      const transaction = db.transaction(storeName, 'readwrite');
+      transaction.objectStore(storeName).put(value, key);
+      transaction.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      transaction.onerror = transaction.onabort = () => {
+        db.close();
+        reject(transaction.error ?? new Error(`could not write to ${databaseName}`));
+      };
+    };
+  });
 }
 
 function deleteDatabase(name: string): Promise<void> {

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
-import { createStore, set } from 'idb-keyval';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { cacheKey, SnapshotCache, Store, type StoreState } from '../../src/store/index.js';
 import {
@@ -8,6 +7,7 @@ import {
   CountingPlatform,
   HeldPlatform,
   heldPlatform,
+  putRaw,
   simulatedPlatform,
   storeFor,
   uniqueDatabase,
@@ -119,8 +119,7 @@ describe('Store', () => {
     it('SYNC-2 drops a cache entry that holds garbage and loads from the platform', async () => {
       const cacheDb = uniqueDatabase('cache');
       const platform = simulatedPlatform();
-      const raw = createStore(cacheDb, 'snapshots');
-      await set(cacheKey(platform.scope), { schemaVersion: 1, savedAt: 0, snapshot: { numbers: '<script>' } }, raw);
+      await putRaw(cacheDb, 'snapshots', cacheKey(platform.scope), { schemaVersion: 1, savedAt: 0, snapshot: { numbers: '<script>' } });
       const store = storeFor(platform, cacheDb);
       const states = record(store);
       await store.load();
@@ -133,8 +132,7 @@ describe('Store', () => {
       const cacheDb = uniqueDatabase('cache');
       const platform = simulatedPlatform();
       const snapshot = await platform.load();
-      const raw = createStore(cacheDb, 'snapshots');
-      await set(cacheKey(platform.scope), { schemaVersion: 0, savedAt: 0, snapshot }, raw);
+      await putRaw(cacheDb, 'snapshots', cacheKey(platform.scope), { schemaVersion: 0, savedAt: 0, snapshot });
       expect(await new SnapshotCache(cacheDb).read(platform.scope)).to.equal(undefined);
     });
   });
