@@ -19,6 +19,7 @@ import {
   type Problem,
   type Snapshot,
 } from '../../src/model/index.js';
+import { deepActiveElement } from '../shared/focus.js';
 import { localeOf } from '../shared/locale.js';
 import { StoreController, watchView } from '../shared/store-controller.js';
 import { failureReason, problemOf, sharedStrings } from '../shared/strings.js';
@@ -646,13 +647,6 @@ export class AddNumberDialog extends LitElement {
       this.announcement = message;
     }
   }
-}
-
-/** The focused element, looking inside shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement && active !== document.body ? active : null;
 }
 
 declare global {

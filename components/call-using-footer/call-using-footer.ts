@@ -12,6 +12,7 @@ import {
   type Snapshot,
 } from '../../src/model/index.js';
 import { MenuButtonController, radioMenuStyles } from '../shared/menu.js';
+import { deepActiveElement } from '../shared/focus.js';
 import { localeOf } from '../shared/locale.js';
 import { renderLoadState } from '../shared/load-state.js';
 import { StoreController, watchView } from '../shared/store-controller.js';
@@ -425,13 +426,6 @@ export class CallUsingFooter extends LitElement {
     event.preventDefault();
     this.placeCall(event.dial);
   };
-}
-
-/** The focused element, looking inside shadow roots, so focus can go back to it later. */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
 }
 
 /** A status's routing being saved: the Call Using button is busy until the platform answers. */
