@@ -31,36 +31,22 @@ export function storeFor(client: SimulatedPlatform, cacheDatabase = uniqueDataba
   return store;
 }
 
-/** Counts the platform calls a Store makes; the platform itself is the real simulator. */
-export class CountingPlatform extends SimulatedPlatform {
-  loads = 0;
-  changes = 0;
-
-  override load(...args: Parameters<SimulatedPlatform['load']>) {
-    this.loads++;
-    return super.load(...args);
-  }
-
-  override updateNumber(...args: Parameters<SimulatedPlatform['updateNumber']>) {
-    this.changes++;
-    return super.updateNumber(...args);
-  }
-
-  override createNumber(...args: Parameters<SimulatedPlatform['createNumber']>) {
-    this.changes++;
-    return super.createNumber(...args);
-  }
-}
-
 /**
- * The real simulator, whose answers wait while a test holds them: a slow network whose length the
- * test decides, not the clock, so a pending state ("Saving…", a row gone before the platform says
- * no) is seen however slow or busy the machine is. Calls made while held go on after `release()`.
+ * The real simulator, counting what it is asked and holding its answers while a test says so: a
+ * slow network whose length the test decides, not the clock, so a pending state ("Saving…", a row
+ * gone before the platform says no) is seen however slow or busy the machine is. Calls made while
+ * held go on after `release()`. A call is counted when it is made, held or not.
  */
 export class HeldPlatform extends SimulatedPlatform {
-  private held: { readonly promise: Promise<void>; readonly release: () => void } | null = null;
+  /** Loads asked for. */
+  loads = 0;
+  /** Changes asked for: numbers and statuses created, updated, deleted or made active. */
+  changes = 0;
+  /** Calls asked to be placed. */
+  calls = 0;
   /** How many calls are waiting for `release()` now. */
   waiting = 0;
+  private held: { readonly promise: Promise<void>; readonly release: () => void } | null = null;
 
   /** Holds every call made from now on until `release()`. */
   hold(): void {
@@ -77,32 +63,39 @@ export class HeldPlatform extends SimulatedPlatform {
   }
 
   override async load(...args: Parameters<SimulatedPlatform['load']>) {
+    this.loads++;
     await this.gate(args[0]);
     return super.load(...args);
   }
   override async createNumber(...args: Parameters<SimulatedPlatform['createNumber']>) {
-    await this.gate(args[1]);
+    await this.change(args[1]);
     return super.createNumber(...args);
   }
   override async updateNumber(...args: Parameters<SimulatedPlatform['updateNumber']>) {
-    await this.gate(args[1]);
+    await this.change(args[1]);
     return super.updateNumber(...args);
   }
   override async deleteNumber(...args: Parameters<SimulatedPlatform['deleteNumber']>) {
-    await this.gate(args[1]);
+    await this.change(args[1]);
     return super.deleteNumber(...args);
   }
   override async updateStatus(...args: Parameters<SimulatedPlatform['updateStatus']>) {
-    await this.gate(args[1]);
+    await this.change(args[1]);
     return super.updateStatus(...args);
   }
   override async setActiveStatus(...args: Parameters<SimulatedPlatform['setActiveStatus']>) {
-    await this.gate(args[1]);
+    await this.change(args[1]);
     return super.setActiveStatus(...args);
   }
   override async placeCall(...args: Parameters<SimulatedPlatform['placeCall']>) {
+    this.calls++;
     await this.gate(args[2]);
     return super.placeCall(...args);
+  }
+
+  private change(options: { readonly signal?: AbortSignal } | undefined): Promise<void> {
+    this.changes++;
+    return this.gate(options);
   }
 
   /** Waits while held; an aborted call stops waiting at once, as it would on a network. */
@@ -130,6 +123,43 @@ export class HeldPlatform extends SimulatedPlatform {
 /** A simulated platform on a database of its own whose answers the test can hold (`HeldPlatform`). */
 export function heldPlatform(options: SimulatedPlatformOptions = {}): HeldPlatform {
   return new HeldPlatform({ databaseName: uniqueDatabase('platform'), ...QUIET, ...options });
+}
+
+/**
+ * Resolves when an `<img src=x>` made now has failed to load. An image made earlier from markup
+ * (had a label been parsed as HTML) asked for the same URL before it, so its `onerror` has run by
+ * then: the event after which a leak would have shown, not a length of time.
+ */
+export function afterAnImageOfXFails(): Promise<void> {
+  return new Promise((resolve) => {
+    const probe = new Image();
+    probe.onerror = probe.onload = () => resolve();
+    probe.src = 'x';
+  });
+}
+
+/**
+ * Resolves once everything posted so far on the BroadcastChannel `name` (by `sender`, or by anyone)
+ * has been heard by every channel of that name in this page, their handlers included. Channels
+ * deliver in order, so a marker posted now is heard after all of it; one task more, and the
+ * handlers that heard the earlier messages have run.
+ */
+export async function channelDelivered(name: string, sender?: BroadcastChannel): Promise<void> {
+  const from = sender ?? new BroadcastChannel(name);
+  const probe = new BroadcastChannel(name);
+  const mark = newId();
+  try {
+    await new Promise<void>((resolve) => {
+      probe.onmessage = (event: MessageEvent<unknown>) => {
+        if ((event.data as { mark?: unknown } | null)?.mark === mark) resolve();
+      };
+      from.postMessage({ mark });
+    });
+    await new Promise((resolve) => setTimeout(resolve));
+  } finally {
+    probe.close();
+    if (from !== sender) from.close();
+  }
 }
 
 /** Disposes every Store made here and deletes every database; call from `afterEach`. */

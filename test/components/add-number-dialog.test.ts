@@ -3,7 +3,7 @@ import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AddNumberDialog, NumberSavedEvent, RemoteExtensionProvider } from '../../components/index.js';
 import type { NumberChanges } from '../../src/model/index.js';
-import { cleanUp, heldPlatform } from '../helpers.js';
+import { afterAnImageOfXFails, cleanUp, heldPlatform } from '../helpers.js';
 import { inProvider } from './fixture.js';
 
 type Options = Parameters<typeof inProvider>[1];
@@ -87,19 +87,6 @@ async function openAdd(element: AddNumberDialog): Promise<void> {
 async function openEdit(element: AddNumberDialog, numberId: string): Promise<void> {
   element.showEdit(numberId);
   await element.updateComplete;
-}
-
-/**
- * Resolves when an `<img src=x>` made now has failed to load. An image made earlier from markup in
- * a label (had the label been parsed as HTML) asked for the same URL before it, so its `onerror`
- * has run by then: the event after which a leak would have shown, not a length of time.
- */
-function afterAnImageOfXFails(): Promise<void> {
-  return new Promise((resolve) => {
-    const probe = new Image();
-    probe.onerror = probe.onload = () => resolve();
-    probe.src = 'x';
-  });
 }
 
 describe('<add-number-dialog>', () => {

@@ -6,16 +6,6 @@ import type { Store } from '../../src/store/index.js';
 import { cleanUp, HeldPlatform, uniqueDatabase } from '../helpers.js';
 import { inProvider } from './fixture.js';
 
-/** The real simulator, counting the calls it is asked to place; a test may hold its answers. */
-class CallCountingPlatform extends HeldPlatform {
-  calls = 0;
-
-  override placeCall(...args: Parameters<HeldPlatform['placeCall']>) {
-    this.calls++;
-    return super.placeCall(...args);
-  }
-}
-
 function shadow(element: Element): ShadowRoot {
   if (!element.shadowRoot) throw new Error('no shadow root');
   return element.shadowRoot;
@@ -200,7 +190,7 @@ describe('<call-using-footer>', () => {
     });
 
     it('CALL-2 shows Calling… and places one call however often Call is pressed', async () => {
-      const platform = new CallCountingPlatform({ databaseName: uniqueDatabase('platform') });
+      const platform = new HeldPlatform({ databaseName: uniqueDatabase('platform') });
       const { element } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`, { platform });
       element.placeCall('4712');
       await promptOpen(element);
@@ -219,7 +209,7 @@ describe('<call-using-footer>', () => {
     });
 
     it('CALL-2 Cancel and Escape close the prompt without calling', async () => {
-      const platform = new CallCountingPlatform({ databaseName: uniqueDatabase('platform') });
+      const platform = new HeldPlatform({ databaseName: uniqueDatabase('platform') });
       const { element } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`, { platform });
       menuButton(element).focus();
       element.placeCall('4712');

@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../components/define.js';
 import { NumberDeleteRequestEvent, type MyNumbers, type RemoteExtensionProvider } from '../../components/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
-import { cleanUp, heldPlatform, simulatedPlatform, uniqueDatabase } from '../helpers.js';
+import { afterAnImageOfXFails, cleanUp, heldPlatform, simulatedPlatform, uniqueDatabase } from '../helpers.js';
 import { inProvider } from './fixture.js';
 
 /** A platform that does not let this user change My Numbers. */
@@ -113,19 +113,6 @@ function numberDialog(el: MyNumbers): NumberDialogLike | null {
 
 async function settle(el: MyNumbers): Promise<void> {
   await el.updateComplete;
-}
-
-/**
- * Resolves when an `<img src=x>` made now has failed to load. An image made earlier from markup in
- * a label (had the label been parsed as HTML) asked for the same URL before it, so its `onerror`
- * has run by then: the event after which a leak would have shown, not a length of time.
- */
-function afterAnImageOfXFails(): Promise<void> {
-  return new Promise((resolve) => {
-    const probe = new Image();
-    probe.onerror = probe.onload = () => resolve();
-    probe.src = 'x';
-  });
 }
 
 async function mount(options: Parameters<typeof inProvider>[1] = {}) {

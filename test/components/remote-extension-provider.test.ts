@@ -6,7 +6,7 @@ import '../../components/define.js';
 import { scopeFor } from '../../src/platform/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { SnapshotCache } from '../../src/store/index.js';
-import { cleanUp, CountingPlatform, simulatedPlatform, uniqueDatabase } from '../helpers.js';
+import { cleanUp, HeldPlatform, simulatedPlatform, uniqueDatabase } from '../helpers.js';
 
 /** A simulator that never answers a load, so what a page shows can only come from the cache. */
 class SilentPlatform extends SimulatedPlatform {
@@ -28,7 +28,7 @@ describe('<remote-extension-provider>', () => {
   afterEach(cleanUp);
 
   it('SYNC-1 gives every element inside it the same Store and loads the platform once', async () => {
-    const platform = new CountingPlatform({ databaseName: uniqueDatabase('platform') });
+    const platform = new HeldPlatform({ databaseName: uniqueDatabase('platform') });
     const provider = await fixture<RemoteExtensionProvider>(html`
       <remote-extension-provider .client=${platform}>
         <status-probe></status-probe>

@@ -40,7 +40,7 @@ import { sampleSnapshot } from '../../src/platform/sample-data.js';
 import type { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { Store } from '../../src/store/index.js';
 import { inProvider } from '../components/fixture.js';
-import { cleanUp, simulatedPlatform } from '../helpers.js';
+import { afterAnImageOfXFails, channelDelivered, cleanUp, simulatedPlatform } from '../helpers.js';
 import { waitUntil } from '../wait.js';
 import {
   armTrap,
@@ -163,17 +163,12 @@ class Watch {
 }
 
 /**
- * One task, so that handlers already queued (a feed event, a channel message, an error event of
- * an element that was made) have run before the trap is read. It does not wait for an injected
- * image's `onerror` or an iframe's `onload`, which come after a load attempt of unknown length:
- * it need not, because no such element can have loaded anything. `Watch` sees every element and
- * dangerous attribute the moment it is added (even one removed again), `scan` sees what is there
- * at the end, and `forbiddenInDocument()` counts what the whole document holds; with none of
- * them finding an `<img>`, `<iframe>`, `<svg>` or an `on…=` attribute, there was nothing whose
- * load could fire a handler. A payload that runs synchronously (a `<script>` made live, an
- * evaluated string) records itself before this yield returns.
+ * Lets the `onerror` of an injected `<img src=x>` (the corpus's usual payload) fire, if one was
+ * made: an image of the same URL made now fails after it. Other elements that could load
+ * something are caught as they are added (`Watch`), found at the end (`scan`) and counted in the
+ * whole document (`forbiddenInDocument()`).
  */
-const settle = () => new Promise<void>((resolve) => setTimeout(resolve));
+const settle = afterAnImageOfXFails;
 
 // --- The dialog, as a person fills it ------------------------------------------------------------
 
@@ -623,34 +618,19 @@ function polluted(before: string): string[] {
 function otherTab(scope: PlatformScope) {
   const name = `remote-extension:${scope.platform}:${scope.user}`;
   const sender = new BroadcastChannel(name);
-  const probe = new BroadcastChannel(name);
   return {
     /** Posts `snapshot` as another tab's Store would; false when it cannot be cloned at all. */
     async post(snapshot: unknown): Promise<boolean> {
-      // The Stores post too; wait for this very message, marked for the probe.
-      const mark = newId();
-      const heard = new Promise<void>((resolve) => {
-        const listener = (event: MessageEvent<{ mark?: string }>) => {
-          if (event.data.mark !== mark) return;
-          probe.removeEventListener('message', listener);
-          resolve();
-        };
-        probe.addEventListener('message', listener);
-      });
       try {
-        sender.postMessage({ snapshot, mark });
+        sender.postMessage({ snapshot });
       } catch {
         return false;
       }
-      // Channels hear a message in the order they were made, and the Store's came first; one more
-      // task, and its handler has run.
-      await heard;
-      await new Promise((resolve) => setTimeout(resolve));
+      await channelDelivered(name, sender);
       return true;
     },
     close(): void {
       sender.close();
-      probe.close();
     },
   };
 }

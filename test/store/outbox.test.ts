@@ -9,7 +9,7 @@ import type { MyNumbers } from '../../components/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { Outbox, Store } from '../../src/store/index.js';
 import { inProvider } from '../components/fixture.js';
-import { cleanUp, uniqueDatabase } from '../helpers.js';
+import { cleanUp, HeldPlatform, uniqueDatabase } from '../helpers.js';
 
 const stores: Store[] = [];
 
@@ -17,16 +17,6 @@ function storeOn(platform: SimulatedPlatform, outbox: Outbox): Store {
   const store = new Store({ client: platform, cache: null, outbox });
   stores.push(store);
   return store;
-}
-
-/** The real simulator, counting the attempts to change the active status. */
-class AttemptCountingPlatform extends SimulatedPlatform {
-  attempts = 0;
-
-  override setActiveStatus(...args: Parameters<SimulatedPlatform['setActiveStatus']>) {
-    this.attempts++;
-    return super.setActiveStatus(...args);
-  }
 }
 
 /** The browser saying it is online again: the Store tries at once rather than at its next pause. */
@@ -42,7 +32,7 @@ describe('Store outbox (SYNC-4)', () => {
   });
 
   it('SYNC-4 a change made offline is written down, shown at once, and sent when the platform is back', async () => {
-    const platform = new AttemptCountingPlatform({ databaseName: uniqueDatabase('platform') });
+    const platform = new HeldPlatform({ databaseName: uniqueDatabase('platform') });
     const outbox = new Outbox(uniqueDatabase('outbox'));
     const store = storeOn(platform, outbox);
     await store.load();
@@ -54,7 +44,7 @@ describe('Store outbox (SYNC-4)', () => {
     expect(store.state.data?.activeStatusId, 'shown at once').to.equal('do-not-disturb');
     expect(store.state.pending.map((c) => c.type)).to.deep.equal(['status/activate']);
     // A second attempt means the first was answered `offline` and the Store kept the change.
-    await waitUntil(() => platform.attempts >= 2, 'the Store never tried again');
+    await waitUntil(() => platform.changes >= 2, 'the Store never tried again');
     expect(settled, 'not settled while unreachable').to.equal(false);
 
     backOnline(platform);

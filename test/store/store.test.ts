@@ -4,7 +4,6 @@ import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { cacheKey, SnapshotCache, Store, type StoreState } from '../../src/store/index.js';
 import {
   cleanUp,
-  CountingPlatform,
   HeldPlatform,
   heldPlatform,
   putRaw,
@@ -26,7 +25,7 @@ describe('Store', () => {
 
   describe('SYNC-1 loading', () => {
     it('SYNC-1 asks the platform once however many times load() is called', async () => {
-      const platform = new CountingPlatform({ databaseName: uniqueDatabase('platform') });
+      const platform = new HeldPlatform({ databaseName: uniqueDatabase('platform') });
       const store = storeFor(platform);
       await Promise.all([store.load(), store.load(), store.load()]);
       await store.load();
@@ -74,7 +73,7 @@ describe('Store', () => {
       first.dispose();
 
       // The platform now takes a minute to answer: whatever shows comes from the cache.
-      const slow = new CountingPlatform({ databaseName: platformDb, latency: 60_000 });
+      const slow = new HeldPlatform({ databaseName: platformDb, latency: 60_000 });
       const second = storeFor(slow, cacheDb);
       const states = record(second);
       void second.load();
@@ -192,7 +191,7 @@ describe('Store', () => {
     });
 
     it('SYNC-3 refuses at once, without asking the platform, what the rules refuse', async () => {
-      const platform = new CountingPlatform({ databaseName: uniqueDatabase('platform') });
+      const platform = new HeldPlatform({ databaseName: uniqueDatabase('platform') });
       const store = storeFor(platform);
       await store.load();
       const states = record(store);

@@ -4,11 +4,10 @@
  */
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
-import { newId } from '../../src/model/index.js';
 import type { ChangeListener, PlatformScope } from '../../src/platform/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { SnapshotCache, Store } from '../../src/store/index.js';
-import { cleanUp, heldPlatform, storeFor, uniqueDatabase } from '../helpers.js';
+import { channelDelivered, cleanUp, heldPlatform, storeFor, uniqueDatabase } from '../helpers.js';
 
 /** The real simulator, but with no change feed: a platform whose client cannot push. */
 class FeedlessPlatform extends SimulatedPlatform {
@@ -19,30 +18,6 @@ class FeedlessPlatform extends SimulatedPlatform {
 
 /** The BroadcastChannel on which the Stores of `scope` tell each other what they heard (SYNC-5). */
 const channelOf = (scope: PlatformScope) => `remote-extension:${scope.platform}:${scope.user}`;
-
-/**
- * Resolves once everything posted so far on the channel `name` (by `sender`, or by anyone) has been
- * heard by every channel of that name in this page, their handlers included. Channels deliver in
- * order, so a marker posted now is heard after all of it; one task more, and the handlers that
- * heard the earlier messages have run (as otherTab() in test/security/hostile-input.test.ts).
- */
-async function channelDelivered(name: string, sender?: BroadcastChannel): Promise<void> {
-  const from = sender ?? new BroadcastChannel(name);
-  const probe = new BroadcastChannel(name);
-  const mark = newId();
-  try {
-    await new Promise<void>((resolve) => {
-      probe.onmessage = (event: MessageEvent<unknown>) => {
-        if ((event.data as { mark?: unknown } | null)?.mark === mark) resolve();
-      };
-      from.postMessage({ mark });
-    });
-    await new Promise((resolve) => setTimeout(resolve));
-  } finally {
-    probe.close();
-    if (from !== sender) from.close();
-  }
-}
 
 /** A cache that keeps its reads, so that a test can wait until a Store has read it. */
 class WatchedCache extends SnapshotCache {
