@@ -3,8 +3,8 @@
  * options: the simulated platform ("demo") or the configured server. A change made here reaches
  * every open page through the platform's change feed (ACT-2).
  */
-import '../components/define.js';
-import '../components/quick-status/define.js';
+import '../entries/define.js';
+import '../entries/quick-status.js';
 import { loadSettings, platformChoice } from './settings.js';
 
 const { settings, token } = await loadSettings();

@@ -3,14 +3,16 @@ import { css, html, LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Snapshot } from '../../src/model/index.js';
 import {
-  clientFor,
-  scopeFor,
+  Outbox,
+  SnapshotCache,
+  Store,
+  storeContext,
   type PlatformChoice,
   type PlatformClient,
+  type PlatformDirectory,
   type PlatformName,
   type RestAuth,
-} from '../../src/platform/index.js';
-import { Outbox, SnapshotCache, Store, storeContext } from '../../src/store/index.js';
+} from '../../src/store/index.js';
 
 interface Source {
   readonly client: PlatformClient | undefined;
@@ -56,6 +58,12 @@ export class RemoteExtensionProvider extends LitElement {
   /** Any `PlatformClient` an integrator writes; takes precedence over `platform`. */
   @property({ attribute: false }) client: PlatformClient | undefined;
 
+  /**
+   * The platforms `platform` can name. The package's entries hand it `src/platform`'s directory;
+   * an integrator who imports the classes alone sets it, or gives every provider a `client`.
+   */
+  static platforms: PlatformDirectory | undefined;
+
   private readonly provider = new ContextProvider(this, { context: storeContext });
   private current: Store | null = null;
   private readonly cache = new SnapshotCache();
@@ -80,7 +88,7 @@ export class RemoteExtensionProvider extends LitElement {
     // The Store is made at the first update, a microtask from now, after the elements inside have
     // connected. Reading the cache first thing lets IndexedDB work while they do (SYNC-2).
     const source = this.source();
-    this.early = { source, cached: this.cache.read(source.client?.scope ?? scopeFor(this.choice())) };
+    this.early = { source, cached: this.cache.read(source.client?.scope ?? this.platforms().scopeFor(this.choice())) };
     super.connectedCallback();
     // Back in the page after a disconnect (which disposed the Store): make one on the next update.
     if (!this.current) this.requestUpdate();
@@ -125,11 +133,19 @@ export class RemoteExtensionProvider extends LitElement {
       : { platform: 'simulated', user: this.user };
   }
 
+  private platforms(): PlatformDirectory {
+    const platforms = (this.constructor as typeof RemoteExtensionProvider).platforms;
+    if (!platforms) {
+      throw new Error('<remote-extension-provider> has no platforms: import the package (or its define entry), or set `client`.');
+    }
+    return platforms;
+  }
+
   private replaceStore(source: Source): void {
     this.current?.dispose();
     this.signedOut = false;
     this.made = source;
-    const client = this.client ?? clientFor(this.choice());
+    const client = this.client ?? this.platforms().clientFor(this.choice());
     const cached = this.early && sameSource(this.early.source, source) ? this.early.cached : undefined;
     this.current = new Store({ client, cache: this.cache, outbox: new Outbox(), cached });
     this.provider.setValue(this.current);

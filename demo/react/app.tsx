@@ -8,13 +8,13 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 // Registers <remote-extension-provider> and the other tags before React creates any of them, so
 // React sees the `client` property and does not fall back to an attribute.
-import '../../components/define.js';
+import '../../entries/define.js';
 import {
   findStatus,
   type ActiveStatusChangeEvent,
   type PlatformClient,
   type RemoteExtensionProvider,
-} from '../../components/index.js';
+} from '../../entries/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 
 /** The tags' props as React 19 passes them: properties and native event listeners. */

@@ -6,8 +6,8 @@
  */
 import { createApp, defineComponent, h, ref } from 'vue';
 // Registers <remote-extension-provider> and the other tags before Vue creates any of them.
-import '../../components/define.js';
-import { findStatus, type ActiveStatusChangeEvent, type RemoteExtensionProvider } from '../../components/index.js';
+import '../../entries/define.js';
+import { findStatus, type ActiveStatusChangeEvent, type RemoteExtensionProvider } from '../../entries/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 
 // One platform for the page's lifetime. `?db=` lets a test give the page a database of its own.

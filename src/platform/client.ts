@@ -55,6 +55,41 @@ export interface PlatformClient {
   subscribe(listener: ChangeListener): () => void;
 }
 
+/** How requests prove who the user is. */
+export type RestAuth =
+  /** `Authorization: Bearer …`, asked for before every request so the integrator can refresh it. */
+  | { readonly kind: 'bearer'; readonly token: () => string | Promise<string> }
+  /**
+   * The platform's own session cookie (the user is signed in to it in this browser; the server
+   * must allow this origin with credentials). Changes carry the session's CSRF token: from
+   * `csrfToken` when given, else asked of `GET /session` once.
+   */
+  | { readonly kind: 'cookie'; readonly csrfToken?: () => string | Promise<string> };
+
+/** The platforms `<remote-extension-provider platform="…">` can name. */
+export type PlatformName = 'simulated' | 'rest';
+
+export type PlatformChoice =
+  | { readonly platform: 'simulated'; readonly user?: string }
+  | {
+      readonly platform: 'rest';
+      readonly user: string;
+      /** The API's base URL (`openapi.yaml`'s server URL). */
+      readonly endpoint: string;
+      readonly auth?: RestAuth;
+    };
+
+/**
+ * The named platforms, handed to `<remote-extension-provider>` by the package's entry, so that the
+ * elements never import a platform's code (`src/platform/platforms.ts` is the one the entry gives).
+ */
+export interface PlatformDirectory {
+  /** The client for a named platform. */
+  clientFor(choice: PlatformChoice): PlatformClient;
+  /** Whose data a named platform's client serves: the cache's and the outbox's key. */
+  scopeFor(choice: PlatformChoice): PlatformScope;
+}
+
 /** Sends any command to the method that handles its type. */
 export function sendCommand(client: PlatformClient, command: Command, options?: CallOptions): Promise<Snapshot> {
   switch (command.type) {

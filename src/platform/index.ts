@@ -5,5 +5,5 @@
 export * from './client.js';
 export * from './errors.js';
 export { LazyClient } from './lazy-client.js';
-export { clientFor, scopeFor, loadRestPlatform, loadSimulatedPlatform, type PlatformChoice, type PlatformName } from './platforms.js';
-export type { RestAuth, RestPlatformClientOptions } from './rest/rest-client.js';
+export { clientFor, scopeFor, loadRestPlatform, loadSimulatedPlatform } from './platforms.js';
+export type { RestPlatformClientOptions } from './rest/rest-client.js';

@@ -1,21 +1,7 @@
-import type { PlatformClient, PlatformScope } from './client.js';
+import type { PlatformChoice, PlatformClient, PlatformScope } from './client.js';
 import { PlatformError } from './errors.js';
 import { LazyClient } from './lazy-client.js';
-import type { RestAuth } from './rest/rest-client.js';
 import { simulatedScope } from './simulated/scope.js';
-
-/** The platforms `<remote-extension-provider platform="…">` can name. */
-export type PlatformName = 'simulated' | 'rest';
-
-export type PlatformChoice =
-  | { readonly platform: 'simulated'; readonly user?: string }
-  | {
-      readonly platform: 'rest';
-      readonly user: string;
-      /** The API's base URL (`openapi.yaml`'s server URL). */
-      readonly endpoint: string;
-      readonly auth?: RestAuth;
-    };
 
 /** The simulated platform's module, fetched on demand (a chunk of its own in the bundle). */
 export function loadSimulatedPlatform(): Promise<typeof import('./simulated/index.js')> {

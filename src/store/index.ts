@@ -3,3 +3,12 @@ export * from './store.js';
 export * from './snapshot-cache.js';
 export * from './outbox.js';
 export * from './context.js';
+/** The platform interface, for the elements, which never import a platform's code. */
+export type {
+  PlatformChoice,
+  PlatformClient,
+  PlatformDirectory,
+  PlatformName,
+  PlatformScope,
+  RestAuth,
+} from '../platform/client.js';

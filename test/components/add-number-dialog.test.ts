@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
-import type { AddNumberDialog, NumberSavedEvent, RemoteExtensionProvider } from '../../components/index.js';
+import type { AddNumberDialog, NumberSavedEvent, RemoteExtensionProvider } from '../../entries/index.js';
 import type { NumberChanges } from '../../src/model/index.js';
 import { afterAnImageOfXFails, cleanUp, heldPlatform } from '../helpers.js';
 import { inProvider } from './fixture.js';

@@ -1,7 +1,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ActiveStatusChangeEvent, AvailabilityMenu, CallUsingFooter } from '../../components/index.js';
+import type { ActiveStatusChangeEvent, AvailabilityMenu, CallUsingFooter } from '../../entries/index.js';
 import type { Store } from '../../src/store/index.js';
 import { cleanUp, heldPlatform } from '../helpers.js';
 import { inProvider } from './fixture.js';

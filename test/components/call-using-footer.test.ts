@@ -1,7 +1,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
-import { PlaceCallRequestEvent, type CallPlacedEvent, type CallUsingFooter } from '../../components/index.js';
+import { PlaceCallRequestEvent, type CallPlacedEvent, type CallUsingFooter } from '../../entries/index.js';
 import type { Store } from '../../src/store/index.js';
 import { cleanUp, HeldPlatform, uniqueDatabase } from '../helpers.js';
 import { inProvider } from './fixture.js';

@@ -5,8 +5,8 @@
 import { fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import type { TemplateResult } from 'lit';
-import '../../components/define.js';
-import type { RemoteExtensionProvider } from '../../components/index.js';
+import '../../entries/define.js';
+import type { RemoteExtensionProvider } from '../../entries/index.js';
 import type { SimulatedPlatform, SimulatedPlatformOptions } from '../../src/platform/simulated/index.js';
 import type { Store } from '../../src/store/index.js';
 import { simulatedPlatform } from '../helpers.js';

@@ -6,7 +6,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { emulateMedia } from '@web/test-runner-commands';
-import type { CallPlacedEvent, CallUsingFooter, MyNumbers } from '../../components/index.js';
+import type { CallPlacedEvent, CallUsingFooter, MyNumbers } from '../../entries/index.js';
 import { cleanUp } from '../helpers.js';
 import { inProvider } from './fixture.js';
 import { allByRole, byRole, hasRole } from './queries.js';

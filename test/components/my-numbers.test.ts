@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../components/define.js';
-import { NumberDeleteRequestEvent, type MyNumbers, type RemoteExtensionProvider } from '../../components/index.js';
+import '../../entries/define.js';
+import { NumberDeleteRequestEvent, type MyNumbers, type RemoteExtensionProvider } from '../../entries/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { afterAnImageOfXFails, cleanUp, heldPlatform, simulatedPlatform, uniqueDatabase } from '../helpers.js';
 import { inProvider } from './fixture.js';

@@ -6,9 +6,9 @@ import type {
   AvailabilityMenu,
   CallUsingFooter,
   RemoteExtensionProvider,
-} from '../../components/index.js';
-import '../../components/quick-status/define.js';
-import type { QuickStatus } from '../../components/quick-status/define.js';
+} from '../../entries/index.js';
+import '../../entries/quick-status.js';
+import type { QuickStatus } from '../../entries/quick-status.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import type { Store } from '../../src/store/index.js';
 import { cleanUp, simulatedPlatform, uniqueDatabase } from '../helpers.js';

@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { LitElement } from 'lit';
-import { StoreController, type RemoteExtensionProvider } from '../../components/index.js';
-import '../../components/define.js';
+import { StoreController, type RemoteExtensionProvider } from '../../entries/index.js';
+import '../../entries/define.js';
 import { scopeFor } from '../../src/platform/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { SnapshotCache } from '../../src/store/index.js';

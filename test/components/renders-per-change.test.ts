@@ -8,11 +8,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import type { LitElement } from 'lit';
-import '../../components/define.js';
+import '../../entries/define.js';
 import { sampleSnapshot } from '../../src/platform/sample-data.js';
 import { SnapshotCache, type Store } from '../../src/store/index.js';
 import { cleanUp, simulatedPlatform } from '../helpers.js';
-import type { RemoteExtensionProvider } from '../../components/index.js';
+import type { RemoteExtensionProvider } from '../../entries/index.js';
 import { LOADING_SHOWN_AFTER_MS } from '../../components/shared/store-controller.js';
 import { inProvider } from './fixture.js';
 import { byRole } from './queries.js';

@@ -6,7 +6,7 @@
 import { expect, html } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
-import { PlaceCallRequestEvent, type MyNumbers } from '../../components/index.js';
+import { PlaceCallRequestEvent, type MyNumbers } from '../../entries/index.js';
 import { cleanUp } from '../helpers.js';
 import { inProvider } from './fixture.js';
 import { byRole, deepActiveElement, descriptionOf, hasRole, nameOf } from './queries.js';

@@ -1,7 +1,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
-import type { StatusRemotePicker, StatusSavedEvent } from '../../components/index.js';
+import type { StatusRemotePicker, StatusSavedEvent } from '../../entries/index.js';
 import type { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { cleanUp, heldPlatform } from '../helpers.js';
 import { inProvider } from './fixture.js';

@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
-import type { RemoteExtensionProvider } from '../../components/index.js';
+import type { RemoteExtensionProvider } from '../../entries/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { SnapshotCache } from '../../src/store/index.js';
 import { byRole, hasRole } from '../components/queries.js';

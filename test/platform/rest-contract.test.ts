@@ -5,8 +5,8 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
-import '../../components/define.js';
-import type { RemoteExtensionProvider } from '../../components/index.js';
+import '../../entries/define.js';
+import type { RemoteExtensionProvider } from '../../entries/index.js';
 import * as v from 'valibot';
 import { newId, SnapshotSchema, type Snapshot } from '../../src/model/index.js';
 import { isPlatformError, type PlatformChange, type PlatformError, type RestAuth } from '../../src/platform/index.js';

@@ -17,9 +17,9 @@ import type {
   MyNumbers,
   RemoteExtensionProvider,
   StatusRemotePicker,
-} from '../../components/index.js';
-import '../../components/quick-status/define.js';
-import type { QuickStatus } from '../../components/quick-status/define.js';
+} from '../../entries/index.js';
+import '../../entries/quick-status.js';
+import type { QuickStatus } from '../../entries/quick-status.js';
 import {
   applyCommand,
   checkDialString,

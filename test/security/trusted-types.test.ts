@@ -15,7 +15,7 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
-import { PlaceCallRequestEvent, type CallPlacedEvent, type RemoteExtensionProvider } from '../../components/index.js';
+import { PlaceCallRequestEvent, type CallPlacedEvent, type RemoteExtensionProvider } from '../../entries/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { SnapshotCache } from '../../src/store/index.js';
 import { byRole, hasRole } from '../components/queries.js';

@@ -4,7 +4,7 @@
  */
 import { expect, html } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
-import type { MyNumbers } from '../../components/index.js';
+import type { MyNumbers } from '../../entries/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { SnapshotCache } from '../../src/store/index.js';
 import { inProvider } from '../components/fixture.js';

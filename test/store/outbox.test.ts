@@ -5,7 +5,7 @@
  */
 import { expect, html } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
-import type { MyNumbers } from '../../components/index.js';
+import type { MyNumbers } from '../../entries/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { Outbox, Store } from '../../src/store/index.js';
 import { inProvider } from '../components/fixture.js';

@@ -7,8 +7,8 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
-import '../../components/define.js';
-import type { RemoteExtensionProvider } from '../../components/index.js';
+import '../../entries/define.js';
+import type { RemoteExtensionProvider } from '../../entries/index.js';
 import { chooseRemoteExtension, deleteProblem, remoteExtensions, type Snapshot } from '../../src/model/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { Outbox, SnapshotCache, type Store } from '../../src/store/index.js';

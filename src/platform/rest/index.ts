@@ -1,2 +1,3 @@
 /** The REST platform client: an entry of its own, so the bundle loads it only when chosen. */
-export { RestPlatformClient, type RestAuth, type RestPlatformClientOptions } from './rest-client.js';
+export { RestPlatformClient, type RestPlatformClientOptions } from './rest-client.js';
+export type { RestAuth } from '../client.js';

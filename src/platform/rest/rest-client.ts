@@ -8,23 +8,12 @@
 import * as v from 'valibot';
 import { SnapshotSchema, type Command, type Snapshot } from '../../model/index.js';
 import { ProblemSchema } from '../../model/problem-schema.js';
-import type { CallOptions, ChangeListener, PlacedCall, PlatformClient, PlatformScope } from '../client.js';
+import type { CallOptions, ChangeListener, PlacedCall, PlatformClient, PlatformScope, RestAuth } from '../client.js';
 import { PlatformError, type PlatformErrorCode } from '../errors.js';
 import { delay } from '../delay.js';
 import { readEvents } from './sse.js';
 
 type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
-
-/** How requests prove who the user is. */
-export type RestAuth =
-  /** `Authorization: Bearer …`, asked for before every request so the integrator can refresh it. */
-  | { readonly kind: 'bearer'; readonly token: () => string | Promise<string> }
-  /**
-   * The platform's own session cookie (the user is signed in to it in this browser; the server
-   * must allow this origin with credentials). Changes carry the session's CSRF token: from
-   * `csrfToken` when given, else asked of `GET /session` once.
-   */
-  | { readonly kind: 'cookie'; readonly csrfToken?: () => string | Promise<string> };
 
 export interface RestPlatformClientOptions {
   /** The API's base URL, e.g. `https://pbx.example.com/api/v1`. */

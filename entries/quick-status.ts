@@ -3,7 +3,7 @@
  * It is left out of `define.ts` and the script-tag bundle: pages do not use it, so they do not
  * download it.
  */
-import { QuickStatus } from './quick-status.js';
+import { QuickStatus } from '../components/quick-status/quick-status.js';
 
 export { QuickStatus };
 
