@@ -6,5 +6,6 @@ export * from './selectors.js';
 export * from './rules.js';
 export * from './commands.js';
 export * from './ids.js';
+export * from './pending.js';
 // Not `problem-schema.js`: only the REST client reads problems from outside, and the bundle puts
 // everything this file exports in remote-extension.js. It imports that module itself.

@@ -1,0 +1,64 @@
+import { html, LitElement, type TemplateResult } from 'lit';
+import type { StoreState } from '../../src/store/index.js';
+import { LiveRegion } from './live-region.js';
+import { localeOf, type Locale, type StringTable } from './locale.js';
+import { StoreController, watchView } from './store-controller.js';
+import { sharedStrings, type SharedStrings } from './strings.js';
+
+/**
+ * What every element that shows the Store's data does, written once: it reaches the Store of its
+ * provider and renders again when what it `watch`es changes, renders nothing until it has
+ * something to show, speaks the page's language, announces in a polite live region, and shows
+ * the loading and failed-with-Try-again states. The parts that only some elements need (a save's
+ * pending state and refusal, a menu button, being online) are controllers they add.
+ */
+export abstract class StoreElement<Strings> extends LitElement {
+  /** The element's own words, a table per language. */
+  protected abstract readonly table: StringTable<Strings>;
+
+  protected readonly data = new StoreController(this, (state) => this.watch(state));
+
+  /** The element's polite live region; render it with `live.render()`. */
+  protected readonly live = new LiveRegion(this);
+
+  /**
+   * What of the Store's state this element renders: it renders again only when one of these
+   * values changes. The loaded view by default.
+   */
+  protected watch(state: StoreState): readonly unknown[] {
+    return watchView(state);
+  }
+
+  /** The element's language: its own or nearest ancestor's `lang`, else the document's. */
+  protected get locale(): Locale {
+    return localeOf(this);
+  }
+
+  /** The element's words in its language. */
+  protected get strings(): Strings {
+    return this.table[this.locale];
+  }
+
+  /** The words every element uses, in its language. */
+  protected get shared(): SharedStrings {
+    return sharedStrings[this.locale];
+  }
+
+  /** Nothing until there is something to show (see `StoreController.ready`). */
+  protected override shouldUpdate(): boolean {
+    return this.data.ready;
+  }
+
+  /** What shows while there is no data: "Loading…", or why loading failed and *Try again* (SYNC-3, NUM-6). */
+  protected renderLoadState(): TemplateResult {
+    const { phase, loadError } = this.data.state;
+    return phase === 'error' && loadError
+      ? html`<p class="error" part="error">${this.shared.loadFailed(loadError.message)}</p>
+          <button type="button" part="retry" @click=${this.retry}>${this.shared.retry}</button>`
+      : html`<p class="muted loading" aria-busy="true">${this.shared.loading}</p>`;
+  }
+
+  private readonly retry = (): void => {
+    void this.data.store?.refresh();
+  };
+}
