@@ -99,3 +99,33 @@ export const baseStyles = css`
     color: var(--_muted);
   }
 `;
+
+/**
+ * The modal dialogs' look (Add/Edit Number, the delete confirmation, Place Call With): one surface,
+ * one backdrop, one row of buttons at the end.
+ */
+export const dialogStyles = css`
+  dialog {
+    min-width: min(22em, 90vw);
+    max-width: min(32em, 90vw);
+    padding: 1.25em;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 40%);
+  }
+  dialog h2,
+  dialog h3 {
+    margin: 0 0 0.5em;
+    font-size: 1.2em;
+  }
+  dialog .actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.5em;
+    margin-block-start: 1em;
+  }
+`;
