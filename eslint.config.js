@@ -14,7 +14,7 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const typedFolders = ['src', 'components', 'test', 'demo', 'manifest'];
+const typedFolders = ['src', 'components', 'entries', 'test', 'demo', 'manifest'];
 const typedTs = typedFolders.map((dir) => `${dir}/**/*.{ts,tsx}`);
 const allTs = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const allJs = ['**/*.js', '**/*.mjs', '**/*.cjs'];
