@@ -7,18 +7,21 @@
 //   files at the root), browser globals elsewhere.
 // - The security standard (no eval-like code, no HTML string sinks, no unsafeHTML & co.) applies
 //   to every file, tests included.
+// - The layers (docs/architecture.md): src/model/, src/store/ and components/ import only what
+//   their layer may (lint/layers.mjs; test/lint/layers.test.mjs proves each rule on a fixture).
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import lit from 'eslint-plugin-lit';
 import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layers from './lint/layers.mjs';
 
 const typedFolders = ['src', 'components', 'entries', 'test', 'demo', 'manifest'];
 const typedTs = typedFolders.map((dir) => `${dir}/**/*.{ts,tsx}`);
 const allTs = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const allJs = ['**/*.js', '**/*.mjs', '**/*.cjs'];
-const nodeJs = ['*.js', '*.mjs', '*.cjs', 'scripts/**/*.{js,mjs,cjs}', '.ci/**/*.{js,mjs,cjs}', 'test/e2e/**/*.mjs', 'test/server/**/*.mjs', 'test/*.mjs'];
+const nodeJs = ['*.js', '*.mjs', '*.cjs', 'scripts/**/*.{js,mjs,cjs}', '.ci/**/*.{js,mjs,cjs}', 'test/e2e/**/*.mjs', 'test/server/**/*.mjs', 'test/lint/**/*.mjs', 'lint/**/*.mjs', 'test/*.mjs'];
 
 const htmlSinkMessage =
   'Security standard: no HTML string sinks. Build DOM with Lit templates, textContent or createElement.';
@@ -81,7 +84,8 @@ const commonRules = {
 };
 
 export default defineConfig([
-  globalIgnores(['node_modules/', 'dist/', 'coverage/', '.cache/', '.tmp/', 'bench/results*']),
+  // test/lint/fixtures/ break the layer rules on purpose; test/lint/layers.test.mjs lints them.
+  globalIgnores(['node_modules/', 'dist/', 'coverage/', '.cache/', '.tmp/', 'bench/results*', 'test/lint/fixtures/']),
 
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
@@ -162,6 +166,9 @@ export default defineConfig([
   { files: [...allTs, ...allJs], rules: securityRules },
   // With type information, @typescript-eslint/no-implied-eval replaces the core rule.
   { files: typedTs, rules: { 'no-implied-eval': 'off' } },
+
+  // Each layer imports only what it may.
+  { files: ['src/**/*.ts', 'components/**/*.ts'], plugins: { layers }, rules: { 'layers/imports': 'error' } },
 
   // Tests: chai's `expect(x).to.be.true`, `el.shadowRoot!`, fire-and-forget promises and
   // mocha's async callbacks are idiomatic here.

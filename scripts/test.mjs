@@ -138,15 +138,16 @@ if (Object.keys(browsers).length === 0) problems.push('no test session ran');
 if (total.skipped > 0) problems.push(`${total.skipped} skipped test(s): skipped tests are not allowed`);
 if (wtrCode !== 0 && total.failed === 0) problems.push(`web-test-runner exited with code ${wtrCode}`);
 
-// 7. Node tests (node:test): the reference server on its own (test/server/), and end to end, the
-// demo served as `npm start` serves it, in headless Chromium (test/e2e/). One file at a time, each
+// 7. Node tests (node:test): the reference server on its own (test/server/), the linter's layer
+// rules against their fixtures (test/lint/), and end to end, the demo served as `npm start` serves
+// it, in headless Chromium (test/e2e/). One file at a time, each
 // timed; the demo is served from the build of step 5 (DEMO_BUILT). Left out only when extra
 // arguments picked some browser test files.
 const e2e = { passed: 0, failed: 0, skipped: 0, ran: false };
 /** How long each test file took: the browser files in each browser, then the Node files. */
 const times = [...(counts.times ?? [])];
 if (wtrArgs.length === 0) {
-  const nodeFiles = ['test/server', 'test/e2e'].flatMap((dir) =>
+  const nodeFiles = ['test/server', 'test/lint', 'test/e2e'].flatMap((dir) =>
     readdirSync(join(root, dir))
       .filter((name) => name.endsWith('.test.mjs'))
       .sort()
@@ -183,7 +184,7 @@ for (const [name, c] of Object.entries(browsers)) {
   const files = `${c.files} test file${c.files === 1 ? '' : 's'}`;
   console.log(`  ${name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (${files})`);
 }
-if (e2e.ran) console.log(`  Node (server, end to end): ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
+if (e2e.ran) console.log(`  Node (server, lint, end to end): ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
 if (times.length > 0) {
   console.log('\nSlowest test files:');
   for (const line of slowest(times)) console.log(`  ${line}`);

@@ -29,7 +29,10 @@ export class PlatformError extends Error {
     super(message, options);
   }
 
-  /** Whether sending the same command again may succeed (the outbox retries only these). */
+  /**
+   * Whether sending the same command again later may succeed. The Store's outbox keeps only the
+   * `offline` ones (see `waitsForNetwork` in src/store/delivery.ts).
+   */
   get retryable(): boolean {
     return RETRYABLE.has(this.code);
   }
