@@ -7,7 +7,7 @@
 import { update, get } from 'idb-keyval';
 import * as v from 'valibot';
 import { CommandSchema, type Command } from '../model/index.js';
-import type { PlatformScope } from '../platform/index.js';
+import type { PlatformScope } from '../platform/client.js';
 import { IndexedDbStore } from '../storage/indexed-db.js';
 import { cacheKey } from './snapshot-cache.js';
 

@@ -8,7 +8,7 @@
 import { del, get, set } from 'idb-keyval';
 import * as v from 'valibot';
 import { SnapshotSchema, type Snapshot } from '../model/index.js';
-import type { PlatformScope } from '../platform/index.js';
+import type { PlatformScope } from '../platform/client.js';
 import { IndexedDbStore } from '../storage/indexed-db.js';
 
 export const CACHE_DATABASE = 'remote-extension-cache';

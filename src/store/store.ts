@@ -4,49 +4,21 @@
  * `applyCommand` over the platform's last word; and rolls a change back, with the platform's
  * reason, when it is refused. What subscribers see is always the platform's snapshot with the
  * still-pending commands applied, so it cannot drift from the platform silently.
+ *
+ * The Store decides what the state is; getting changes to the platform (`Delivery`), the other
+ * tabs (`TabChannel`) and writing the cache (`CacheWriter`) are parts of their own.
  */
-import * as v from 'valibot';
-import {
-  applyCommand,
-  newId,
-  SnapshotSchema,
-  type Command,
-  type Problem,
-  type NumberChanges,
-  type NumberDraft,
-  type Snapshot,
-  type StatusRouting,
-} from '../model/index.js';
-import { PlatformError, sendCommand, type PlacedCall, type PlatformClient } from '../platform/index.js';
+import { applyCommand, newId, type Command, type NumberChanges, type NumberDraft, type Snapshot, type StatusRouting } from '../model/index.js';
+import type { PlacedCall, PlatformClient } from '../platform/client.js';
+import { PlatformError } from '../platform/errors.js';
+import { asPlatformError, parseSnapshot, valid } from './answers.js';
+import { CacheWriter } from './cache-writer.js';
+import { Delivery } from './delivery.js';
+import { freeze } from './immutable.js';
 import type { Outbox } from './outbox.js';
-import { cacheKey, type SnapshotCache } from './snapshot-cache.js';
-
-export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error';
-
-/** An immutable picture of the Store, handed to subscribers. */
-export interface StoreState {
-  readonly phase: LoadPhase;
-  /** What views show: the platform's snapshot with pending changes applied; null until known. */
-  readonly data: Snapshot | null;
-  /** Where `data` came from: nothing yet, the IndexedDB cache, or the platform itself. */
-  readonly source: 'none' | 'cache' | 'platform';
-  /** Changes shown but not yet confirmed by the platform, oldest first. */
-  readonly pending: readonly Command[];
-  /** Why the last load failed, while no platform data has arrived. */
-  readonly loadError: PlatformError | null;
-  /**
-   * Whether this device keeps a copy for the next visit (`device`), or IndexedDB could not be
-   * used and nothing outlives the page (`memory`, SYNC-8).
-   */
-  readonly storage: 'device' | 'memory';
-  /**
-   * Changes made earlier (before a reload, or in a closed tab) that the rules no longer allow by
-   * the time they could be sent, each with the reason; they were not sent (SYNC-4).
-   */
-  readonly dropped: readonly Problem[];
-}
-
-export type StoreListener = (state: StoreState) => void;
+import type { SnapshotCache } from './snapshot-cache.js';
+import { viewOf, type StoreListener, type StoreState } from './state.js';
+import { TabChannel } from './tab-channel.js';
 
 export interface StoreOptions {
   readonly client: PlatformClient;
@@ -63,28 +35,22 @@ export interface StoreOptions {
 
 type Pending = { readonly command: Command };
 
-/** Waits between attempts to reach the platform: 1 s doubling to 30 s, each a random part of that. */
-const RECONNECT_FIRST_MS = 1000;
-const RECONNECT_CAP_MS = 30_000;
-
 export class Store {
   readonly client: PlatformClient;
   private readonly cache: SnapshotCache | null;
   private readonly cached: Promise<Snapshot | undefined> | undefined;
-  private readonly outbox: Outbox | null;
   private readonly listeners = new Set<StoreListener>();
   private readonly lifetime = new AbortController();
+  private readonly delivery: Delivery;
+  private readonly cacheWriter: CacheWriter | null;
   /** The platform's (or, before it answers, the cache's) last word. */
   private confirmed: Snapshot | null = null;
   private pending: Pending[] = [];
   private current: StoreState;
   private loading: Promise<void> | null = null;
-  /** Commands go to the platform one at a time, in the order the user made them. */
-  private queue: Promise<unknown> = Promise.resolve();
   private unsubscribeFeed: (() => void) | null = null;
-  private cacheWrite: { latest: Snapshot | null; running: boolean } = { latest: null, running: false };
   /** SYNC-5: the Stores of the same platform and user in other tabs and providers. */
-  private channel: BroadcastChannel | null = null;
+  private channel: TabChannel | null = null;
 
   constructor(options: StoreOptions) {
     this.client = options.client;
@@ -99,7 +65,8 @@ export class Store {
       storage: this.cache?.available === false ? 'memory' : 'device',
       dropped: [],
     });
-    this.outbox = options.outbox ?? null;
+    this.delivery = new Delivery(this.client, options.outbox ?? null, this.lifetime.signal);
+    this.cacheWriter = this.cache && new CacheWriter(this.cache, this.client.scope, () => this.noteStorage());
   }
 
   get state(): StoreState {
@@ -172,9 +139,8 @@ export class Store {
     const checked = applyCommand(view, command);
     if (!checked.ok) throw PlatformError.refused(checked.problem);
 
-    // Written down before it is sent, so a reload or a closed tab cannot lose it (SYNC-4); shown
-    // and queued at once, so the view and the order do not wait for the write.
-    const written = this.outbox?.add(this.client.scope, command) ?? Promise.resolve();
+    // Shown and queued at once, so the view and the order do not wait for the outbox's write.
+    const written = this.delivery.writeDown(command);
     return this.send(command, written);
   }
 
@@ -187,10 +153,8 @@ export class Store {
     this.pending = [...this.pending, entry];
     this.recompute();
 
-    const sent = this.queue.then(() => written).then(() => this.deliver(command));
-    this.queue = sent.catch(() => undefined);
     try {
-      const snapshot = await sent;
+      const snapshot = await this.delivery.send(command, written);
       this.pending = this.pending.filter((p) => p !== entry);
       this.accept(snapshot, false);
     } catch (error) {
@@ -204,69 +168,20 @@ export class Store {
   }
 
   /**
-   * Sends until the platform answers. While it cannot be reached (`offline`) and there is an
-   * outbox, the change waits there and is sent again when the browser is back online or after a
-   * growing, jittered pause. Any answer, a yes or a no, takes it out of the outbox.
-   */
-  private async deliver(command: Command): Promise<Snapshot> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const snapshot = valid(await sendCommand(this.client, command, { signal: this.lifetime.signal }));
-        await this.outbox?.remove(this.client.scope, command.id);
-        return snapshot;
-      } catch (error) {
-        const failure = asPlatformError(error);
-        const waitForNetwork = failure.code === 'offline' && this.outbox !== null && !this.lifetime.signal.aborted;
-        if (!waitForNetwork) {
-          // An abandoned Store (a closed tab) leaves the change for the next one to send.
-          if (!this.lifetime.signal.aborted) await this.outbox?.remove(this.client.scope, command.id);
-          throw failure;
-        }
-        await this.reconnected(attempt);
-      }
-    }
-  }
-
-  /** Resolves at the browser's `online` event or after the attempt's pause, whichever is first. */
-  private reconnected(attempt: number): Promise<void> {
-    const ceiling = Math.min(RECONNECT_CAP_MS, RECONNECT_FIRST_MS * 2 ** attempt);
-    const pause = ceiling / 2 + Math.random() * (ceiling / 2);
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        window.removeEventListener('online', done);
-        this.lifetime.signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, pause);
-      window.addEventListener('online', done);
-      this.lifetime.signal.addEventListener('abort', done);
-    });
-  }
-
-  /**
-   * Sends what an earlier Store of this platform and user left in the outbox, in order, once the
-   * platform's settings are known. What the rules no longer allow is dropped, with its reason.
-   * One tab at a time does this (Web Locks where the browser has them; idempotency keys make a
-   * second sender harmless where it has not).
+   * Sends what an earlier Store of this platform and user left in the outbox, once the platform's
+   * settings are known, so the rules can be checked against them.
    */
   private async resumeOutbox(): Promise<void> {
-    const outbox = this.outbox;
-    if (!outbox || !this.confirmed) return;
-    await withLock(`remote-extension-outbox:${cacheKey(this.client.scope)}`, async () => {
-      const waiting = await outbox.list(this.client.scope);
-      const mine = new Set(this.pending.map((p) => p.command.id));
-      for (const command of waiting) {
-        if (mine.has(command.id) || this.lifetime.signal.aborted) continue;
+    if (!this.confirmed) return;
+    await this.delivery.resume({
+      pendingIds: () => new Set(this.pending.map((p) => p.command.id)),
+      refusal: (command) => {
         const view = this.current.data;
         const checked = view ? applyCommand(view, command) : null;
-        if (checked && !checked.ok) {
-          await outbox.remove(this.client.scope, command.id);
-          this.update({ dropped: [...this.current.dropped, checked.problem] });
-          continue;
-        }
-        await this.send(command, Promise.resolve()).catch(() => undefined);
-      }
+        return checked && !checked.ok ? checked.problem : null;
+      },
+      dropped: (problem) => this.update({ dropped: [...this.current.dropped, problem] }),
+      send: (command) => this.send(command, Promise.resolve()).catch(() => undefined),
     });
   }
 
@@ -286,21 +201,20 @@ export class Store {
    * removed, so the next person at this browser sees none of it.
    */
   async signOut(options: { readonly discardPending?: boolean } = {}): Promise<void> {
-    if (!options.discardPending) await this.queue;
+    if (!options.discardPending) await this.delivery.settled();
     this.dispose();
-    this.cacheWrite.latest = null;
+    this.cacheWriter?.cancel();
     await this.cache?.remove(this.client.scope);
-    await this.outbox?.clear(this.client.scope);
+    await this.delivery.clear();
   }
 
   private async start(): Promise<void> {
     this.update({ phase: 'loading' });
-    this.openChannel();
+    this.channel = new TabChannel(this.client.scope, (snapshot) => this.heardFromOtherStore(snapshot));
     this.unsubscribeFeed = this.client.subscribe(({ snapshot }) => {
-      // A malformed feed event changes nothing; the next answer or load brings good data. The
-      // parsed copy is what is kept: only the schema's fields, read once.
-      const parsed = v.safeParse(SnapshotSchema, snapshot);
-      if (parsed.success) this.accept(parsed.output, false);
+      // A malformed feed event changes nothing; the next answer or load brings good data.
+      const parsed = parseSnapshot(snapshot);
+      if (parsed) this.accept(parsed, false);
     });
     const fromCache = this.readCache();
     await this.refresh();
@@ -327,65 +241,28 @@ export class Store {
     if (!authoritative && fromPlatform && this.confirmed && snapshot.version < this.confirmed.version) return;
     this.confirmed = freeze(snapshot);
     this.recompute({ source: 'platform', phase: 'ready', loadError: null });
-    this.saveToCache(this.confirmed);
-    if (share) this.channel?.postMessage({ snapshot });
+    this.cacheWriter?.save(this.confirmed);
+    if (share) this.channel?.post(snapshot);
   }
 
   /**
-   * Whatever this Store hears from the platform, the others of the same platform and user hear at
-   * once, whether or not the platform has a change feed (SYNC-5). Only newer versions are taken,
-   * and taken ones are not passed on again, so two Stores never echo each other.
+   * What another Store heard from the platform. Only newer versions are taken, and taken ones are
+   * not passed on again, so two Stores never echo each other (SYNC-5).
    */
-  private openChannel(): void {
-    if (typeof BroadcastChannel === 'undefined') return;
-    const { platform, user } = this.client.scope;
-    this.channel = new BroadcastChannel(`remote-extension:${platform}:${user}`);
-    this.channel.onmessage = (event: MessageEvent<unknown>) => {
-      // Another tab is no more trusted than a network (PC-4).
-      const parsed = v.safeParse(SnapshotSchema, (event.data as { snapshot?: unknown } | null)?.snapshot);
-      if (!parsed.success) return;
-      const snapshot = parsed.output;
-      if (this.current.source === 'platform' && this.confirmed && snapshot.version <= this.confirmed.version) return;
-      this.accept(snapshot, false, false);
-    };
+  private heardFromOtherStore(snapshot: Snapshot): void {
+    if (this.current.source === 'platform' && this.confirmed && snapshot.version <= this.confirmed.version) return;
+    this.accept(snapshot, false, false);
   }
 
   /** Derives what views show, and announces it together with `changes` as one new state. */
   private recompute(changes: Partial<StoreState> = {}): void {
-    let data = this.confirmed;
-    for (const { command } of this.pending) {
-      if (!data) break;
-      // A pending change the platform's newer state no longer allows is left out; the platform
-      // will refuse it and the sender hears why.
-      const applied = applyCommand(data, command);
-      if (applied.ok) data = applied.state;
-    }
-    // Parts equal to what views already hold keep their identity, so an answer that confirms what
-    // was shown changes no `data` part an element watches, and no element renders again.
-    const shared = data && freeze(reuseEqual(this.current.data, data));
-    this.update({ ...changes, data: shared, pending: this.pending.map((p) => p.command) });
+    const pending = this.pending.map((p) => p.command);
+    this.update({ ...changes, data: viewOf(this.confirmed, pending, this.current.data), pending });
   }
 
   private update(changes: Partial<StoreState>): void {
     this.current = freeze({ ...this.current, ...changes });
     for (const listener of this.listeners) listener(this.current);
-  }
-
-  /** Writes the newest snapshot, one write at a time, skipping ones already superseded. */
-  private saveToCache(snapshot: Snapshot): void {
-    if (!this.cache) return;
-    this.cacheWrite.latest = snapshot;
-    if (this.cacheWrite.running) return;
-    this.cacheWrite.running = true;
-    void (async () => {
-      while (this.cacheWrite.latest) {
-        const next = this.cacheWrite.latest;
-        this.cacheWrite.latest = null;
-        await this.cache?.write(this.client.scope, next);
-        this.noteStorage();
-      }
-      this.cacheWrite.running = false;
-    })();
   }
 
   /** Says, once, when the cache has given IndexedDB up (SYNC-8). */
@@ -394,61 +271,4 @@ export class Store {
       this.update({ storage: 'memory' });
     }
   }
-}
-
-/**
- * PC-4: whatever client an integrator plugs in, nothing unchecked reaches state. A snapshot that
- * fails the model's schema is a `bad-response`, as if the network had garbled it.
- */
-function valid(snapshot: unknown): Snapshot {
-  const parsed = v.safeParse(SnapshotSchema, snapshot);
-  if (!parsed.success) throw new PlatformError('bad-response', 'The platform sent settings that do not make sense; nothing was changed.');
-  return parsed.output;
-}
-
-/** Runs `task` holding the named Web Lock, or at once where the browser has no Web Locks. */
-function withLock(name: string, task: () => Promise<void>): Promise<void> {
-  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks.request(name, task) : task();
-}
-
-function asPlatformError(error: unknown): PlatformError {
-  if (error instanceof PlatformError) return error;
-  if (error instanceof DOMException && error.name === 'AbortError') {
-    return new PlatformError('unavailable', 'The request was cancelled.', undefined, { cause: error });
-  }
-  return new PlatformError('unavailable', 'The platform could not be reached.', undefined, { cause: error });
-}
-
-/**
- * `next`, with each part that equals the same part of `prev` (array items matched by `id`) replaced
- * by `prev`'s own object; `prev` itself when they are equal throughout.
- */
-function reuseEqual<T>(prev: unknown, next: T): T {
-  if (Object.is(prev, next) || !isObject(prev) || !isObject(next)) return next;
-  if (Array.isArray(prev) || Array.isArray(next)) {
-    if (!Array.isArray(prev) || !Array.isArray(next)) return next;
-    const byId = new Map<unknown, unknown>(prev.map((item) => [isObject(item) ? item['id'] : undefined, item]));
-    const after = next.map((item: unknown, i) => reuseEqual(isObject(item) && 'id' in item ? byId.get(item['id']) : prev[i], item));
-    return (after.length === prev.length && after.every((item, i) => item === prev[i]) ? prev : after) as T;
-  }
-  const after: Record<string, unknown> = {};
-  let same = Object.keys(prev).length === Object.keys(next).length;
-  for (const [key, value] of Object.entries(next)) {
-    after[key] = reuseEqual(prev[key], value);
-    same &&= key in prev && after[key] === prev[key];
-  }
-  return (same ? prev : after) as T;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-/** Snapshots handed out are frozen all the way down, so no subscriber can change another's view. */
-function freeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) freeze(inner);
-  }
-  return value;
 }
