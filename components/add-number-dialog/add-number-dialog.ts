@@ -1,53 +1,41 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
-  addRemoteExtensionProblem,
-  applyCommand,
-  callThroughFixes,
-  changesDial,
-  changesLabel,
-  checkDialString,
-  checkLabel,
+  dialProblem,
+  draftCallThroughFixes,
+  editLocks,
+  emptyNumberFields,
   exampleNumber,
   findNumber,
-  lockReasons,
+  labelProblem,
+  newNumberOf,
+  numberChanges,
+  numberFieldsOf,
+  problemPlace,
+  remoteExtensionBlock,
   supportsRemoteExtension,
-  type CallThroughFix,
-  type LockReason,
-  type NumberChanges,
+  withRemoteExtension,
+  type NumberFields,
   type PhoneNumber,
   type Problem,
-  type Snapshot,
+  type ProblemPlace,
+  type RemoteExtensionBlock,
 } from '../../src/model/index.js';
+import type { Store, StoreState } from '../../src/store/index.js';
 import { deepActiveElement } from '../shared/focus.js';
-import { localeOf } from '../shared/locale.js';
-import { StoreController, watchView } from '../shared/store-controller.js';
-import { failureReason, problemOf, sharedStrings } from '../shared/strings.js';
-import { baseStyles } from '../shared/styles.js';
-import { addNumberDialogStrings } from './strings.js';
+import { SaveController } from '../shared/save.js';
+import { StoreElement } from '../shared/store-element.js';
+import { watchView } from '../shared/store-controller.js';
+import { problemOf } from '../shared/strings.js';
+import { baseStyles, dialogStyles } from '../shared/styles.js';
+import { NumberSavedEvent, type NumberDialogMode } from './number-saved-event.js';
+import { numberForm, numberFormStyles, type NumberFormHandlers, type NumberFormView } from './number-form.js';
+import { addNumberDialogStrings, type AddNumberDialogStrings } from './strings.js';
 
-export type NumberDialogMode = 'add' | 'edit';
+export { NumberSavedEvent, type NumberDialogMode } from './number-saved-event.js';
 
-/** Fired after the platform has accepted a new number or an edit. */
-export class NumberSavedEvent extends Event {
-  static readonly eventName = 'number-saved';
-  readonly numberId: string;
-  readonly mode: NumberDialogMode;
-
-  constructor(numberId: string, mode: NumberDialogMode) {
-    super(NumberSavedEvent.eventName, { bubbles: true, composed: true });
-    this.numberId = numberId;
-    this.mode = mode;
-  }
-}
-
-/** Where a refusal is shown: next to the field it is about, or above the buttons. */
-type ErrorPlace = 'label' | 'number' | 'form';
-
-/** Why the Remote Extension checkbox can't be changed, if it can't. */
-type Blocked =
-  | { readonly kind: 'locked'; readonly reasons: readonly LockReason[] }
-  | { readonly kind: 'unavailable'; readonly problem: Problem };
+const valueOf = (event: Event): string => (event.target as HTMLInputElement).value;
+const checkedOf = (event: Event): boolean => (event.target as HTMLInputElement).checked;
 
 /**
  * @tagname add-number-dialog
@@ -73,110 +61,31 @@ type Blocked =
  *
  * @cssprop --re-color-accent - See `baseStyles`; the dialog uses the shared theme.
  */
-export class AddNumberDialog extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      :host {
-        display: contents;
-      }
-      dialog {
-        min-width: min(26em, 90vw);
-        max-width: 32em;
-        padding: 1.25em;
-        border: 1px solid var(--_muted);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: var(--_text);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.4);
-      }
-      h2 {
-        margin: 0 0 0.75em;
-        font-size: 1.25em;
-      }
-      .field {
-        display: flex;
-        flex-direction: column;
-        gap: 0.2em;
-        margin-block-end: 0.75em;
-      }
-      .check {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.4em;
-        margin-block-end: 0.5em;
-      }
-      input[type='text'] {
-        padding: 0.3em 0.5em;
-        border: 1px solid var(--_muted);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-      }
-      input[aria-disabled='true'] {
-        opacity: 0.6;
-        cursor: not-allowed;
-      }
-      input[aria-invalid='true'] {
-        border-color: var(--_danger);
-      }
-      button.info {
-        min-height: 1.6em;
-        min-width: 1.6em;
-        padding: 0;
-        justify-content: center;
-        border-radius: 50%;
-        font-style: italic;
-        font-weight: bold;
-      }
-      .explanation,
-      .warning,
-      .note {
-        flex-basis: 100%;
-        margin: 0;
-      }
-      .explanation ul {
-        margin: 0.2em 0 0;
-        padding-inline-start: 1.2em;
-      }
-      p.error,
-      p.hint {
-        margin: 0;
-      }
-      .actions {
-        display: flex;
-        justify-content: flex-end;
-        gap: 0.5em;
-        margin-block-start: 1em;
-      }
-    `,
-  ];
+export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
+  // The host takes no room: the modal dialog shows in the top layer, the live region is hidden.
+  static override styles = [baseStyles, dialogStyles, numberFormStyles, css`:host { display: contents; }`];
 
-  // Closed, it shows nothing of the Store's state; it reads the latest when it opens.
-  private readonly data = new StoreController(this, (s) => (this.open ? [...watchView(s), s.pending] : []));
+  protected readonly table = addNumberDialogStrings;
 
   /** Whether the dialog is shown. Setting it opens (in the current mode) or closes it. */
   @property({ type: Boolean, reflect: true }) open = false;
 
   @state() private mode: NumberDialogMode = 'add';
   @state() private numberId: string | null = null;
-  @state() private label = '';
-  @state() private dial = '';
-  @state() private remoteExtension = false;
-  @state() private fmc = false;
-  @state() private callThrough = false;
+  @state() private fields: NumberFields = emptyNumberFields;
   /** Live validation starts after the first blur or submit attempt, not at the first keystroke. */
   @state() private touched: { label: boolean; number: boolean } = { label: false, number: false };
-  @state() private refusal: { place: ErrorPlace; message: string } | null = null;
-  @state() private saving = false;
+  /** Where the last refused save's reason (`save.error`) shows. */
+  @state() private refusedAt: ProblemPlace = 'form';
+  /** Edit mode, and the number was not there to fill the form in. */
+  @state() private missing = false;
   @state() private explaining = false;
-  @state() private announcement = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('#label') private labelInput!: HTMLInputElement;
   @query('#number') private numberInput!: HTMLInputElement;
+
+  private readonly save = new SaveController(this, this.live);
 
   /** What had focus when the dialog opened; it gets focus back on close. */
   private opener: HTMLElement | null = null;
@@ -204,6 +113,16 @@ export class AddNumberDialog extends LitElement {
     this.handleClose();
   }
 
+  /** Closed, it shows nothing of the Store's state; it reads the latest when it opens. */
+  protected override watch(state: StoreState): readonly unknown[] {
+    return this.open ? [...watchView(state), state.pending] : [];
+  }
+
+  /** Always: the dialog can be opened before the data comes, and fills in when it does. */
+  protected override shouldUpdate(): boolean {
+    return true;
+  }
+
   protected override willUpdate(): void {
     // Opened for editing before the Store had data: fill the form as soon as it has.
     if (this.awaitingNumber) this.fillFromStore();
@@ -215,197 +134,39 @@ export class AddNumberDialog extends LitElement {
       if (this.open && !this.dialog.open) this.openDialog();
       if (!this.open && this.dialog.open) this.dialog.close();
     }
-    const numberMessage = this.numberMessage();
-    this.numberInput?.setCustomValidity(numberMessage ?? '');
+    this.numberInput?.setCustomValidity(this.numberMessage() ?? '');
     this.labelInput?.setCustomValidity(this.labelMessage() ?? '');
   }
 
   protected override render() {
-    const t = this.strings;
-    const snapshot = this.data.state.data;
-    const title = this.mode === 'add' ? t.addTitle : t.editTitle;
     // Closed, the dialog is empty: a page pays for the form only when someone opens it.
     return html`
       <dialog part="dialog" aria-labelledby="heading" @close=${this.handleDialogClose}>
-        ${this.open ? this.renderForm(title, snapshot) : nothing}
+        ${this.open ? numberForm(this.formView(), this.on) : nothing}
       </dialog>
-      <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
+      ${this.live.render()}
     `;
   }
 
-  private renderForm(title: string, snapshot: Snapshot | null) {
-    const t = this.strings;
-    return html`
-      <h2 id="heading" part="heading">${title}</h2>
-      <form part="form" novalidate @submit=${this.handleSubmit}>
-        ${this.renderLabel()} ${this.renderNumber(snapshot)} ${this.renderFlags(snapshot)}
-        ${this.refusal?.place === 'form'
-          ? html`<p id="form-error" class="error">${this.refusal.message}</p>`
-          : nothing}
-        <div class="actions" part="actions">
-          <button
-            type="submit"
-            class="primary"
-            part="submit"
-            aria-disabled=${this.saving ? 'true' : 'false'}
-            aria-busy=${this.saving ? 'true' : 'false'}
-          >
-            ${this.saving ? this.shared.saving : this.mode === 'add' ? t.add : t.done}
-          </button>
-          <button type="button" part="cancel" @click=${this.handleCancel}>${this.shared.cancel}</button>
-        </div>
-      </form>
-    `;
-  }
-
-  private renderLabel() {
-    const message = this.labelMessage();
-    return html`
-      <div class="field" part="field">
-        <label for="label">${this.strings.label}</label>
-        <input
-          id="label"
-          part="input"
-          type="text"
-          autocomplete="off"
-          .value=${this.label}
-          aria-invalid=${message ? 'true' : 'false'}
-          aria-describedby=${message ? 'label-error' : ''}
-          @input=${this.handleLabelInput}
-          @blur=${this.handleLabelBlur}
-        />
-        ${message ? html`<p id="label-error" class="error">${message}</p>` : nothing}
-      </div>
-    `;
-  }
-
-  private renderNumber(snapshot: Snapshot | null) {
-    const message = this.numberMessage();
-    const locked = this.lockReasonsNow().length > 0;
-    const describedBy = [snapshot ? 'number-hint' : '', message ? 'number-error' : '', locked ? 'why' : '']
-      .filter(Boolean)
-      .join(' ');
-    return html`
-      <div class="field" part="field">
-        <label for="number">${this.strings.number}</label>
-        <input
-          id="number"
-          part="input"
-          type="text"
-          inputmode="tel"
-          autocomplete="tel"
-          .value=${this.dial}
-          ?readonly=${locked}
-          aria-disabled=${locked ? 'true' : 'false'}
-          aria-invalid=${message ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          @input=${this.handleNumberInput}
-          @blur=${this.handleNumberBlur}
-        />
-        ${snapshot
-          ? html`<p id="number-hint" class="hint muted">${this.strings.example(exampleNumber(snapshot.platform.dialPlan))}</p>`
-          : nothing}
-        ${message ? html`<p id="number-error" class="error">${message}</p>` : nothing}
-        ${locked && !this.remoteExtensionSupported(snapshot)
-          ? html`<div class="check">${this.renderExplanation({ kind: 'locked', reasons: this.lockReasonsNow() })}</div>`
-          : nothing}
-      </div>
-    `;
-  }
-
-  /** PLAT-1: off MX-One there are no Remote Extension controls. */
-  private remoteExtensionSupported(snapshot: Snapshot | null): boolean {
-    return !snapshot || supportsRemoteExtension(snapshot.platform);
-  }
-
-  private renderFlags(snapshot: Snapshot | null) {
-    const t = this.strings;
-    const edit = this.mode === 'edit';
-    // PLAT-1: off MX-One there are no Remote Extension controls, only one short note; a lock's
-    // "i" then sits with the Number field.
-    const supported = this.remoteExtensionSupported(snapshot);
-    const blocked = this.blocked();
-    const fixes = this.callThroughWarning();
-    return html`
-      ${supported
-        ? html`
-            <div class="check" part="field">
-              <input
-                id="remote-extension"
-                type="checkbox"
-                .checked=${this.remoteExtension}
-                aria-disabled=${blocked ? 'true' : 'false'}
-                aria-describedby=${blocked ? 'why' : ''}
-                @click=${this.handleRemoteExtensionClick}
-                @change=${this.handleRemoteExtensionChange}
-              />
-              <label for="remote-extension">${t.remoteExtension}</label>
-              ${blocked ? this.renderExplanation(blocked) : nothing}
-            </div>
-          `
-        : html`<p class="note muted" part="note">${this.shared.remoteExtensionNeedsMxOne}</p>`}
-      ${edit
-        ? html`
-            <div class="check" part="field">
-              <input id="fmc" type="checkbox" .checked=${this.fmc} @change=${this.handleFmcChange} />
-              <label for="fmc">${t.fmc}</label>
-            </div>
-          `
-        : nothing}
-      ${edit && supported && this.remoteExtension
-        ? html`
-            <div class="check" part="field">
-              <input
-                id="call-through"
-                type="checkbox"
-                .checked=${this.callThrough}
-                aria-describedby=${fixes.length > 0 ? 'call-through-warning' : ''}
-                @change=${this.handleCallThroughChange}
-              />
-              <label for="call-through">${t.callThrough}</label>
-              ${fixes.length > 0
-                ? html`<p id="call-through-warning" class="warning" part="warning">
-                    ${t.callThroughWarning} ${fixes.map((f) => this.shared.callThroughFix(f)).join(' ')}
-                  </p>`
-                : nothing}
-            </div>
-          `
-        : nothing}
-    `;
-  }
-
-  private renderExplanation(blocked: Blocked) {
-    const t = this.strings;
-    const name = blocked.kind === 'locked' ? t.whyLocked : t.whyUnavailable;
-    return html`
-      <button
-        type="button"
-        class="info"
-        part="info-button"
-        aria-label=${name}
-        aria-expanded=${this.explaining ? 'true' : 'false'}
-        aria-controls="why"
-        @click=${this.handleInfoClick}
-      >
-        i
-      </button>
-      <div id="why" class="explanation" part="explanation" ?hidden=${!this.explaining}>
-        ${blocked.kind === 'locked'
-          ? html`${t.lockedIntro}
-              <ul>
-                ${blocked.reasons.map((r) => html`<li>${this.shared.lockReason(r)}</li>`)}
-              </ul>`
-          : this.shared.problem(blocked.problem)}
-      </div>
-    `;
-  }
-
-  private get strings() {
-    return addNumberDialogStrings[localeOf(this)];
-  }
-
-  private get shared() {
-    return sharedStrings[localeOf(this)];
+  private formView(): NumberFormView {
+    const snapshot = this.data.state.data;
+    const edited = this.editedNumber;
+    return {
+      strings: this.strings,
+      shared: this.shared,
+      edit: this.mode === 'edit',
+      fields: this.fields,
+      example: snapshot ? exampleNumber(snapshot.platform.dialPlan) : null,
+      remoteExtensionSupported: !snapshot || supportsRemoteExtension(snapshot.platform),
+      labelMessage: this.labelMessage(),
+      numberMessage: this.numberMessage(),
+      formMessage: this.refusal?.place === 'form' ? this.refusal.message : null,
+      locks: snapshot ? editLocks(snapshot, edited) : [],
+      blocked: this.blocked(),
+      fixes: snapshot && edited ? draftCallThroughFixes(snapshot, edited, this.fields) : [],
+      saving: this.save.pending,
+      explaining: this.explaining,
+    };
   }
 
   /** The number being edited as the Store holds it now. */
@@ -414,78 +175,31 @@ export class AddNumberDialog extends LitElement {
     return this.mode === 'edit' && snapshot && this.numberId ? findNumber(snapshot, this.numberId) : undefined;
   }
 
-  private lockReasonsNow(): LockReason[] {
+  private blocked(): RemoteExtensionBlock | null {
     const snapshot = this.data.state.data;
-    return this.mode === 'edit' && snapshot && this.numberId ? lockReasons(snapshot, this.numberId) : [];
+    return snapshot ? remoteExtensionBlock(snapshot, this.editedNumber) : null;
   }
 
-  /** EDIT-2 locks, else ADD-3's reason a number can't become a remote extension; null when free. */
-  private blocked(): Blocked | null {
-    const snapshot = this.data.state.data;
-    if (!snapshot) return null;
-    const reasons = this.lockReasonsNow();
-    if (reasons.length > 0) return { kind: 'locked', reasons };
-    // Turning an existing remote extension off needs no administrator; turning one on does.
-    if (this.editedNumber?.remoteExtension) return null;
-    const problem = addRemoteExtensionProblem(snapshot);
-    return problem ? { kind: 'unavailable', problem } : null;
-  }
-
-  /** The live check of Number, or the platform's refusal about it. */
-  private numberMessage(): string | null {
-    const snapshot = this.data.state.data;
-    if (this.touched.number && snapshot && this.dialNeedsCheck()) {
-      const checked = checkDialString(this.dial, snapshot.platform.dialPlan);
-      if (!checked.ok) return this.shared.problem(checked.problem);
-    }
-    return this.refusal?.place === 'number' ? this.refusal.message : null;
+  /** The refused save's reason and where it shows, or that the edited number is gone. */
+  private get refusal(): { readonly place: ProblemPlace; readonly message: string } | null {
+    if (this.missing) return { place: 'form', message: this.shared.problem({ code: 'number-not-found' }) };
+    return this.save.error ? { place: this.refusedAt, message: this.save.error } : null;
   }
 
   private labelMessage(): string | null {
-    if (this.touched.label && this.labelNeedsCheck()) {
-      const checked = checkLabel(this.label);
-      if (!checked.ok) return this.shared.problem(checked.problem);
-    }
-    return this.refusal?.place === 'label' ? this.refusal.message : null;
+    return this.messageAt('label', this.touched.label ? labelProblem(this.fields, this.editedNumber) : null);
   }
 
-  /** Only what the model would check: a new number, or a changed one that is not locked. */
-  private dialNeedsCheck(): boolean {
-    const number = this.editedNumber;
-    return !number || (this.lockReasonsNow().length === 0 && changesDial(number, this.dial));
-  }
-
-  private labelNeedsCheck(): boolean {
-    const number = this.editedNumber;
-    return !number || changesLabel(number, this.label);
-  }
-
-  /** Only what differs from the number as it is now (edit mode). */
-  private changes(): NumberChanges {
-    const number = this.editedNumber;
-    if (!number) return {};
-    const changes: NumberChanges = {};
-    if (changesLabel(number, this.label)) changes.label = this.label;
-    if (changesDial(number, this.dial)) changes.dial = this.dial;
-    if (this.remoteExtension !== number.remoteExtension) changes.remoteExtension = this.remoteExtension;
-    if (this.fmc !== number.fmc) changes.fmc = this.fmc;
-    if (this.callThrough !== number.callThrough) changes.callThrough = this.callThrough;
-    return changes;
-  }
-
-  /** FMC-2: what to change for Call Through to work, judged by the model on the draft applied. */
-  private callThroughWarning(): CallThroughFix[] {
+  private numberMessage(): string | null {
     const snapshot = this.data.state.data;
-    const number = this.editedNumber;
-    if (!snapshot || !number || !this.callThrough || !this.numberId) return [];
-    const all = this.changes();
-    // A draft with a half-typed label or number still says something about Call Through.
-    const flags: NumberChanges = { remoteExtension: all.remoteExtension, fmc: all.fmc, callThrough: all.callThrough };
-    for (const changes of [all, flags]) {
-      const preview = applyCommand(snapshot, { type: 'number/update', id: 'preview', numberId: this.numberId, changes });
-      if (preview.ok) return callThroughFixes(preview.state, this.numberId);
-    }
-    return [];
+    const problem = this.touched.number && snapshot ? dialProblem(snapshot, this.fields, this.editedNumber) : null;
+    return this.messageAt('number', problem);
+  }
+
+  /** The live check of a field, else the platform's refusal when it is about that field. */
+  private messageAt(place: ProblemPlace, problem: Problem | null): string | null {
+    if (problem) return this.shared.problem(problem);
+    return this.refusal?.place === place ? this.refusal.message : null;
   }
 
   private fillFromStore(): void {
@@ -493,29 +207,18 @@ export class AddNumberDialog extends LitElement {
     if (!snapshot || !this.numberId) return;
     this.awaitingNumber = false;
     const number = findNumber(snapshot, this.numberId);
-    if (!number) {
-      this.refusal = { place: 'form', message: this.shared.problem({ code: 'number-not-found' }) };
-      return;
-    }
-    this.label = number.label;
-    this.dial = number.dial;
-    this.remoteExtension = number.remoteExtension;
-    this.fmc = number.fmc;
-    this.callThrough = number.callThrough;
+    if (number) this.fields = numberFieldsOf(number);
+    else this.missing = true;
   }
 
   private reset(mode: NumberDialogMode, numberId: string | null): void {
     this.mode = mode;
     this.numberId = numberId;
     this.awaitingNumber = false;
-    this.label = '';
-    this.dial = '';
-    this.remoteExtension = false;
-    this.fmc = false;
-    this.callThrough = false;
+    this.fields = emptyNumberFields;
     this.touched = { label: false, number: false };
-    this.refusal = null;
-    this.saving = false;
+    this.missing = false;
+    this.save.clear();
     this.explaining = false;
   }
 
@@ -547,105 +250,86 @@ export class AddNumberDialog extends LitElement {
     if (opener?.isConnected) opener.focus();
   }
 
-  private handleCancel(): void {
-    this.close();
-  }
+  /** What the form's controls do: each is bound here, so the form can hold them as they are. */
+  private readonly on: NumberFormHandlers = {
+    submit: (event) => void this.submit(event),
+    cancel: () => this.close(),
+    labelInput: (event) => this.change({ label: valueOf(event) }, 'label'),
+    labelBlur: () => this.leave('label'),
+    numberInput: (event) => this.change({ dial: valueOf(event) }, 'number'),
+    numberBlur: () => this.leave('number'),
+    // A blocked checkbox stays focusable but ignores clicks and Space (which clicks it).
+    remoteExtensionClick: (event) => {
+      if (this.blocked()) event.preventDefault();
+    },
+    remoteExtensionChange: (event) => this.change(withRemoteExtension(this.fields, checkedOf(event))),
+    fmcChange: (event) => this.change({ fmc: checkedOf(event) }),
+    callThroughChange: (event) => this.change({ callThrough: checkedOf(event) }),
+    infoClick: () => {
+      this.explaining = !this.explaining;
+    },
+  };
 
-  private handleLabelInput(event: Event): void {
-    this.label = (event.target as HTMLInputElement).value;
-    if (this.refusal?.place === 'label') this.refusal = null;
+  /** What was typed or ticked. Typing in a field drops the platform's refusal about that field. */
+  private change(changes: Partial<NumberFields>, place?: 'label' | 'number'): void {
+    this.fields = { ...this.fields, ...changes };
+    if (place && this.refusal?.place === place) this.save.clear();
   }
 
   /**
    * Chromium blurs the focused field as the closing dialog removes the form, in the middle of that
    * render: a field left because the dialog closed was not left by the user, and is not checked.
    */
-  private handleLabelBlur(): void {
+  private leave(place: 'label' | 'number'): void {
     if (!this.open) return;
-    this.touched = { ...this.touched, label: true };
+    this.touched = { ...this.touched, [place]: true };
   }
 
-  private handleNumberInput(event: Event): void {
-    this.dial = (event.target as HTMLInputElement).value;
-    if (this.refusal?.place === 'number') this.refusal = null;
-  }
-
-  private handleNumberBlur(): void {
-    if (!this.open) return;
-    this.touched = { ...this.touched, number: true };
-  }
-
-  /** A blocked checkbox stays focusable but ignores clicks and Space (which clicks it). */
-  private handleRemoteExtensionClick(event: MouseEvent): void {
-    if (this.blocked()) event.preventDefault();
-  }
-
-  private handleRemoteExtensionChange(event: Event): void {
-    const checked = (event.target as HTMLInputElement).checked;
-    this.remoteExtension = checked;
-    // Call Through belongs to remote extensions; it goes off with the flag, as on the platform.
-    if (!checked) this.callThrough = false;
-  }
-
-  private handleFmcChange(event: Event): void {
-    this.fmc = (event.target as HTMLInputElement).checked;
-  }
-
-  private handleCallThroughChange(event: Event): void {
-    this.callThrough = (event.target as HTMLInputElement).checked;
-  }
-
-  private handleInfoClick(): void {
-    this.explaining = !this.explaining;
-  }
-
-  private async handleSubmit(event: SubmitEvent): Promise<void> {
+  private async submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.saving) return;
+    if (this.save.pending) return;
     this.touched = { label: true, number: true };
-    this.refusal = null;
-    const store = this.data.store;
-    const labelProblem = this.labelMessage();
-    const numberProblem = this.numberMessage();
-    if (labelProblem || numberProblem) {
+    this.missing = false;
+    this.save.clear();
+    const labelMessage = this.labelMessage();
+    const numberMessage = this.numberMessage();
+    if (labelMessage || numberMessage) {
       await this.updateComplete;
-      (labelProblem ? this.labelInput : this.numberInput).focus();
+      (labelMessage ? this.labelInput : this.numberInput).focus();
       return;
     }
+    const store = this.data.store;
     if (!store) return;
-
-    const mode = this.mode;
-    const changes = this.changes();
-    if (mode === 'edit' && Object.keys(changes).length === 0) {
+    const request = this.request(store);
+    if (!request) {
       this.close();
       return;
     }
-    this.saving = true;
-    this.announcement = '';
-    try {
-      let id: string;
-      if (mode === 'add') {
-        id = await store.createNumber({ label: this.label, dial: this.dial, remoteExtension: this.remoteExtension });
-      } else {
-        id = this.numberId ?? '';
-        await store.updateNumber(id, changes);
-      }
-      this.saving = false;
-      this.announcement = this.shared.saved;
-      this.close();
-      this.dispatchEvent(new NumberSavedEvent(id, mode));
-    } catch (error) {
-      this.saving = false;
-      const problem = problemOf(error);
-      const message = failureReason(error, localeOf(this));
-      const place: ErrorPlace = problem?.code.startsWith('number-')
-        ? 'number'
-        : problem?.code.startsWith('label-')
-          ? 'label'
-          : 'form';
-      this.refusal = { place, message };
-      this.announcement = message;
+    const mode = this.mode;
+    const saved = await this.save.run(
+      () =>
+        request().catch((error: unknown) => {
+          // Placed before the reason shows, so it never shows in the wrong place.
+          this.refusedAt = problemPlace(problemOf(error));
+          throw error;
+        }),
+      { saving: '', saved: () => this.shared.saved },
+    );
+    if (!saved) return;
+    this.close();
+    this.dispatchEvent(new NumberSavedEvent(saved.value, mode));
+  }
+
+  /** The save the form asks for, resolving with the number's id; null when an edit changes nothing. */
+  private request(store: Store): (() => Promise<string>) | null {
+    if (this.mode === 'add') {
+      const number = newNumberOf(this.fields);
+      return () => store.createNumber(number);
     }
+    const edited = this.editedNumber;
+    const changes = edited ? numberChanges(edited, this.fields) : {};
+    if (!edited || Object.keys(changes).length === 0) return null;
+    return () => store.updateNumber(edited.id, changes).then(() => edited.id);
   }
 }
 

@@ -1,25 +1,24 @@
-import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import {
-  activeRemoteExtension,
-  callThroughFixes,
   deleteProblem,
-  offersDelete,
+  isPending,
+  pendingNumbers,
   supportsRemoteExtension,
-  type Command,
   type PhoneNumber,
   type Snapshot,
 } from '../../src/model/index.js';
-// Loaded (not defined: define.ts does that) so that the template's tag is known to tools.
-import '../add-number-dialog/add-number-dialog.js';
-import type { AddNumberDialog } from '../add-number-dialog/add-number-dialog.js';
+import type { StoreState } from '../../src/store/index.js';
+import { AddNumberDialog } from '../add-number-dialog/add-number-dialog.js';
 import { ConnectivityController } from '../shared/connectivity.js';
-import { localeOf } from '../shared/locale.js';
 import { MenuButtonController } from '../shared/menu.js';
-import { StoreController, watchView } from '../shared/store-controller.js';
-import { failureReason, sharedStrings } from '../shared/strings.js';
-import { baseStyles } from '../shared/styles.js';
-import { myNumbersStrings } from './strings.js';
+import { SaveController } from '../shared/save.js';
+import { watchView } from '../shared/store-controller.js';
+import { StoreElement } from '../shared/store-element.js';
+import { baseStyles, dialogStyles } from '../shared/styles.js';
+import { renderNumberRow } from './number-row.js';
+import { myNumbersStrings, type MyNumbersStrings } from './strings.js';
+import { myNumbersStyles } from './styles.js';
 
 /**
  * Fired before a number is deleted, after the user confirmed. Cancel it (`preventDefault()`) to
@@ -49,153 +48,40 @@ export class NumberDeleteRequestEvent extends Event {
  * @csspart dial - A number's dial string.
  * @csspart markers - A number's markers (Remote Extension, FMC, …).
  * @csspart note - The notes (offline, no copy kept on this device, Remote Extension needs MX-One).
+ * @csspart error - Why loading failed.
+ * @csspart retry - The *Try again* button after a failed load.
  * @csspart confirm - The delete confirmation dialog.
  * @csspart dialog - The Add Number / Edit Number dialog element.
  */
-export class MyNumbers extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      header {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 0.5em;
-      }
-      h2 {
-        margin: 0 0 0.5em;
-        font-size: 1.25em;
-      }
-      .menu-anchor {
-        position: relative;
-      }
-      [role='menu'] {
-        position: absolute;
-        inset-inline-end: 0;
-        z-index: 1;
-        min-width: 10em;
-        margin: 0.25em 0 0;
-        padding: 0.25em;
-        list-style: none;
-        background: var(--_surface);
-        border: 1px solid var(--_muted);
-        border-radius: var(--_radius);
-        box-shadow: 0 4px 12px rgb(0 0 0 / 20%);
-      }
-      [role='menu'][hidden] {
-        display: none;
-      }
-      [role='menuitem'] {
-        width: 100%;
-        border: none;
-        justify-content: flex-start;
-      }
-      [role='menuitem']:focus {
-        background: color-mix(in srgb, var(--_accent) 15%, transparent);
-      }
-      ul.numbers {
-        margin: 0;
-        padding: 0;
-        list-style: none;
-      }
-      ul.numbers:focus {
-        outline: none;
-      }
-      li.number {
-        padding: 0.5em 0;
-        border-bottom: 1px solid color-mix(in srgb, var(--_muted) 40%, transparent);
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5em;
-      }
-      .who {
-        flex: 1 1 12em;
-        display: flex;
-        flex-direction: column;
-      }
-      .label {
-        font-weight: 600;
-        overflow-wrap: anywhere;
-      }
-      ul.markers {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25em;
-        margin: 0.25em 0 0;
-        padding: 0;
-        list-style: none;
-      }
-      ul.markers li {
-        padding: 0 0.5em;
-        border: 1px solid var(--_muted);
-        border-radius: 1em;
-        font-size: 0.85em;
-      }
-      ul.markers li.active {
-        border-color: var(--_accent);
-        color: var(--_accent);
-      }
-      .actions {
-        display: flex;
-        gap: 0.35em;
-      }
-      .row-note {
-        margin: 0.25em 0 0;
-      }
-      .warning ul {
-        margin: 0;
-        padding-inline-start: 1.25em;
-      }
-      dialog {
-        max-width: min(28em, 90vw);
-        color: var(--_text);
-        background: var(--_surface);
-        border: 1px solid var(--_muted);
-        border-radius: var(--_radius);
-      }
-      dialog h3 {
-        margin: 0 0 0.5em;
-        font-size: 1.1em;
-      }
-      .buttons {
-        display: flex;
-        justify-content: flex-end;
-        gap: 0.5em;
-      }
-      button.danger {
-        background: var(--_danger);
-        border-color: var(--_danger);
-        color: var(--_surface);
-      }
-    `,
-  ];
+export class MyNumbers extends StoreElement<MyNumbersStrings> {
+  static override styles = [baseStyles, dialogStyles, myNumbersStyles];
 
-  private readonly data = new StoreController(this, (s) => [
-    ...watchView(s),
-    s.storage,
-    s.dropped,
-    s.pending.map(numberIdOf).join(' '),
-  ]);
+  /**
+   * The Add/Edit Number dialog's class: My Numbers makes its dialog with `new`, so it is the
+   * element under whatever tag that class was defined with. An integrator who subclasses the
+   * dialog sets this to the subclass (`MyNumbers.numberDialog = AcmeNumberDialog`, or the same
+   * static on a subclass of My Numbers) before New or Edit is first chosen. The class must have
+   * been defined (`customElements.define`), under any name.
+   */
+  static numberDialog: typeof AddNumberDialog = AddNumberDialog;
+
+  protected readonly table = myNumbersStrings;
 
   /** The number whose deletion waits for the user's yes. */
   @state() private confirming: { readonly id: string; readonly label: string } | null = null;
   /** Why a number was not deleted, shown next to its row. */
   @state() private rowProblems: ReadonlyMap<string, string> = new Map();
-  @state() private announcement = '';
   /**
    * The Add/Edit Number dialog is made the first time it is asked for, not with the list: a page
    * that only shows numbers never pays for its element, styles and Store subscription.
    */
-  @state() private dialogWanted = false;
+  @state() private dialogElement: AddNumberDialog | null = null;
   private readonly connectivity = new ConnectivityController(this);
+  private readonly deletes = new SaveController(this, this.live);
 
   @query('#more-button') private moreButton!: HTMLButtonElement;
   @query('[role="menu"]') private menuElement!: HTMLElement | null;
   @query('dialog.confirm') private confirmDialog!: HTMLDialogElement | null;
-  @query('add-number-dialog') private numberDialog!: AddNumberDialog | null;
   @query('ul.numbers') private list!: HTMLElement | null;
 
   /** The ⋮ menu (APG menu button); its items are buttons, so choosing one clicks it. */
@@ -206,51 +92,42 @@ export class MyNumbers extends LitElement {
     choose: (item) => item.click(),
   });
 
-  /** Nothing until there is something to show (see `StoreController.ready`). */
-  protected override shouldUpdate(): boolean {
-    return this.data.ready;
+  /** The loaded view, the storage and dropped-change notes, and which numbers are saving (NUM-6). */
+  protected override watch(state: StoreState): readonly unknown[] {
+    return [...watchView(state), state.storage, state.dropped, pendingNumbers(state.pending)];
   }
 
   protected override render(): TemplateResult {
-    const t = myNumbersStrings[localeOf(this)];
-    const shared = sharedStrings[localeOf(this)];
-    const { phase, data, loadError } = this.data.state;
+    const shared = this.shared;
+    const { phase, data, loadError, storage, dropped } = this.data.state;
     const loading = !data && (phase === 'idle' || phase === 'loading');
     return html`
       <section aria-labelledby="heading">
         <header part="header">
-          <h2 id="heading">${t.heading}</h2>
+          <h2 id="heading">${this.strings.heading}</h2>
           ${this.renderMenu(data)}
         </header>
         ${this.connectivity.offline ? html`<p class="note muted" part="note">${shared.offline}</p>` : nothing}
-        ${this.data.state.storage === 'memory'
-          ? html`<p class="note muted" part="note">${shared.storageInMemory}</p>`
-          : nothing}
-        ${this.data.state.dropped.map(
+        ${storage === 'memory' ? html`<p class="note muted" part="note">${shared.storageInMemory}</p>` : nothing}
+        ${dropped.map(
           (problem) => html`<p class="note error" part="note">${shared.droppedChange(shared.problem(problem))}</p>`,
         )}
         ${data && !supportsRemoteExtension(data.platform)
           ? html`<p class="note muted" part="note">${shared.remoteExtensionNeedsMxOne}</p>`
           : nothing}
         <div class="body" aria-busy=${loading ? 'true' : 'false'}>
-          ${loading ? html`<p>${shared.loading}</p>` : nothing}
-          ${phase === 'error' && loadError
-            ? html`<div class="load-error">
-                <p class="error">${shared.loadFailed(loadError.message)}</p>
-                <button type="button" @click=${this.handleRetry}>${shared.retry}</button>
-              </div>`
-            : nothing}
+          ${!data || (phase === 'error' && loadError) ? this.renderLoadState() : nothing}
           ${data ? this.renderNumbers(data) : nothing}
         </div>
-        <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
+        ${this.live.render()}
       </section>
       ${this.confirming ? this.renderConfirm(this.confirming.label) : nothing}
-      ${this.dialogWanted ? html`<add-number-dialog part="dialog"></add-number-dialog>` : nothing}
+      ${this.dialogElement ?? nothing}
     `;
   }
 
   private renderMenu(data: Snapshot | null): TemplateResult {
-    const t = myNumbersStrings[localeOf(this)];
+    const t = this.strings;
     const permitted = data?.platform.permissions.manageNumbers ?? true;
     return html`<div class="menu-anchor">
       <button
@@ -292,90 +169,33 @@ export class MyNumbers extends LitElement {
         aria-describedby=${permitted ? nothing : 'no-permission'}
         @click=${this.handleNew}
       >
-        ${myNumbersStrings[localeOf(this)].newNumber}
+        ${this.strings.newNumber}
       </button>
     </li>`;
   }
 
   private renderNumbers(data: Snapshot): TemplateResult {
-    const t = myNumbersStrings[localeOf(this)];
+    const t = this.strings;
     if (data.numbers.length === 0) return html`<p class="empty">${t.empty}</p>`;
+    const { shared, rowProblems } = this;
+    const { pending } = this.data.state;
     return html`<ul class="numbers" role="list" part="list" aria-labelledby="heading" tabindex="-1">
-      ${data.numbers.map((n) => this.renderNumber(data, n))}
+      ${data.numbers.map((n) =>
+        renderNumberRow(data, n, {
+          t,
+          shared,
+          pending: isPending(pending, 'number', n.id),
+          problem: rowProblems.get(n.id),
+          edit: this.handleEdit,
+          delete: this.handleDelete,
+        }),
+      )}
     </ul>`;
-  }
-
-  private renderNumber(data: Snapshot, n: PhoneNumber): TemplateResult {
-    const locale = localeOf(this);
-    const t = myNumbersStrings[locale];
-    const shared = sharedStrings[locale];
-    const withRemoteExtension = supportsRemoteExtension(data.platform);
-    const markers = [
-      withRemoteExtension && n.remoteExtension ? t.remoteExtension : null,
-      n.adminProvisioned ? t.adminProvisioned : null,
-      withRemoteExtension && activeRemoteExtension(data)?.id === n.id ? t.activeRemoteExtension : null,
-      n.fmc ? t.fmc : null,
-      withRemoteExtension && n.callThrough ? t.callThrough : null,
-    ].filter((m): m is string => m !== null);
-    const pending = this.data.state.pending.some((c) => touches(c, n.id));
-    const permitted = data.platform.permissions.manageNumbers;
-    const fixes = callThroughFixes(data, n.id);
-    const problem = this.rowProblems.get(n.id);
-    const deleteBlocked = !permitted || pending;
-    return html`<li class="number" part="number" aria-busy=${pending ? 'true' : 'false'}>
-      <div class="row">
-        <div class="who">
-          <span class="label" part="label">${n.label}</span>
-          <span class="dial" part="dial" dir="ltr">${n.dial}</span>
-          ${markers.length > 0
-            ? html`<ul class="markers" part="markers" aria-label=${t.markers}>
-                ${markers.map(
-                  (m) => html`<li class=${m === t.activeRemoteExtension ? 'active' : ''}>${m}</li>`,
-                )}
-              </ul>`
-            : nothing}
-        </div>
-        ${pending ? html`<span class="muted saving">${shared.saving}</span>` : nothing}
-        <div class="actions">
-          <button
-            type="button"
-            aria-label=${t.editNamed(n.label)}
-            aria-disabled=${permitted ? 'false' : 'true'}
-            aria-describedby=${permitted ? nothing : 'no-permission'}
-            @click=${() => this.handleEdit(n.id)}
-          >
-            ${t.edit}
-          </button>
-          ${offersDelete(n)
-            ? html`<button
-                type="button"
-                id=${`delete-${n.id}`}
-                aria-label=${t.deleteNamed(n.label)}
-                aria-disabled=${deleteBlocked ? 'true' : 'false'}
-                aria-describedby=${problem ? `problem-${n.id}` : !permitted ? 'no-permission' : nothing}
-                @click=${() => this.handleDelete(n)}
-              >
-                ${t.delete}
-              </button>`
-            : nothing}
-        </div>
-      </div>
-      ${fixes.length > 0
-        ? html`<div class="warning row-note" id=${`warning-${n.id}`}>
-            ${t.callThroughWontWork}
-            <ul>
-              ${fixes.map((f) => html`<li>${shared.callThroughFix(f)}</li>`)}
-            </ul>
-          </div>`
-        : nothing}
-      ${problem ? html`<p class="error row-note" id=${`problem-${n.id}`}>${problem}</p>` : nothing}
-    </li>`;
   }
 
   /** The delete confirmation, in the page only while it asks. */
   private renderConfirm(label: string): TemplateResult {
-    const locale = localeOf(this);
-    const t = myNumbersStrings[locale];
+    const t = this.strings;
     return html`<dialog
       class="confirm"
       part="confirm"
@@ -387,9 +207,9 @@ export class MyNumbers extends LitElement {
     >
       <h3 id="confirm-heading">${t.confirmHeading(label)}</h3>
       <p id="confirm-body">${t.confirmBody}</p>
-      <div class="buttons">
+      <div class="actions">
         <button type="button" class="danger" @click=${this.handleConfirm}>${t.delete}</button>
-        <button type="button" class="cancel" @click=${this.handleCancel}>${sharedStrings[locale].cancel}</button>
+        <button type="button" class="cancel" @click=${this.handleCancel}>${this.shared.cancel}</button>
       </div>
     </dialog>`;
   }
@@ -403,27 +223,34 @@ export class MyNumbers extends LitElement {
 
   /** Makes the Add/Edit Number dialog if this is its first use, then opens it with `show`. */
   private async withNumberDialog(show: (dialog: AddNumberDialog) => void): Promise<void> {
-    this.dialogWanted = true;
+    const dialog = (this.dialogElement ??= this.makeNumberDialog());
     await this.updateComplete;
-    if (this.numberDialog) show(this.numberDialog);
+    show(dialog);
+  }
+
+  /** A new dialog of the class set in `numberDialog`: so under the tag that class was defined with. */
+  private makeNumberDialog(): AddNumberDialog {
+    const dialog = new (this.constructor as typeof MyNumbers).numberDialog();
+    dialog.setAttribute('part', 'dialog');
+    return dialog;
   }
 
   // Rows.
 
-  private handleEdit(numberId: string): void {
+  private readonly handleEdit = (numberId: string): void => {
     if (!this.data.state.data?.platform.permissions.manageNumbers) return;
     void this.withNumberDialog((dialog) => dialog.showEdit(numberId));
-  }
+  };
 
-  private handleDelete(n: PhoneNumber): void {
+  private readonly handleDelete = (n: PhoneNumber): void => {
     const data = this.data.state.data;
     if (!data?.platform.permissions.manageNumbers) return;
-    if (this.data.state.pending.some((c) => touches(c, n.id))) return;
+    if (isPending(this.data.state.pending, 'number', n.id)) return;
     const problem = deleteProblem(data, n.id);
     if (problem) {
-      const message = sharedStrings[localeOf(this)].problem(problem);
+      const message = this.shared.problem(problem);
       this.setRowProblem(n.id, message);
-      this.announce(message);
+      this.live.say(message);
       return;
     }
     this.setRowProblem(n.id, null);
@@ -434,7 +261,7 @@ export class MyNumbers extends LitElement {
       if (!dialog.open) dialog.showModal();
       dialog.querySelector<HTMLButtonElement>('button.cancel')?.focus();
     });
-  }
+  };
 
   private readonly handleCancel = (): void => {
     this.confirmDialog?.close('cancel');
@@ -455,7 +282,7 @@ export class MyNumbers extends LitElement {
       return;
     }
     if (!this.dispatchEvent(new NumberDeleteRequestEvent(target.id))) {
-      this.announce(myNumbersStrings[localeOf(this)].deleteKept(target.label));
+      this.live.say(this.strings.deleteKept(target.label));
       this.focusDelete(target.id);
       return;
     }
@@ -465,21 +292,18 @@ export class MyNumbers extends LitElement {
   private async deleteNumber(numberId: string, label: string): Promise<void> {
     const store = this.data.store;
     if (!store) return;
-    const locale = localeOf(this);
-    const t = myNumbersStrings[locale];
-    this.announce(t.deleting(label));
-    const deleting = store.deleteNumber(numberId);
+    const t = this.strings;
+    const deleted = this.deletes.run(() => store.deleteNumber(numberId), {
+      saving: t.deleting(label),
+      saved: () => t.deleted(label),
+    });
     // The row is gone at once (optimistic): focus the list rather than losing focus to the page.
     await this.updateComplete;
     this.list?.focus();
-    try {
-      await deleting;
-      this.announce(t.deleted(label));
-    } catch (error) {
-      const reason = failureReason(error, locale);
-      this.setRowProblem(numberId, reason);
-      this.announce(t.notDeleted(label, reason));
-    }
+    if (await deleted) return;
+    // Refused or failed: the row is back (rolled back), with the reason under it.
+    this.setRowProblem(numberId, this.deletes.error);
+    this.live.say(t.notDeleted(label, this.deletes.error));
   }
 
   private focusDelete(numberId: string): void {
@@ -495,33 +319,6 @@ export class MyNumbers extends LitElement {
     if (message === null) next.delete(numberId);
     else next.set(numberId, message);
     this.rowProblems = next;
-  }
-
-  private announce(message: string): void {
-    this.announcement = message;
-  }
-
-  private readonly handleRetry = (): void => {
-    void this.data.store?.refresh();
-  };
-
-}
-
-/** Whether a pending command changes this number (NUM-6: its row shows "Saving…"). */
-function touches(command: Command, numberId: string): boolean {
-  return numberIdOf(command) === numberId;
-}
-
-/** The number a command changes, if it changes one. */
-function numberIdOf(command: Command): string {
-  switch (command.type) {
-    case 'number/create':
-      return command.number.id;
-    case 'number/update':
-    case 'number/delete':
-      return command.numberId;
-    default:
-      return '';
   }
 }
 

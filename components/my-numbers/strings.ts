@@ -1,4 +1,5 @@
 /** Every visible string of `<my-numbers>`, in English and Swedish. */
+import type { Marker } from '../../src/model/index.js';
 import type { StringTable } from '../shared/locale.js';
 
 export interface MyNumbersStrings {
@@ -11,12 +12,10 @@ export interface MyNumbersStrings {
   readonly editNamed: (label: string) => string;
   readonly delete: string;
   readonly deleteNamed: (label: string) => string;
+  /** Accessible name of a number's list of markers. */
   readonly markers: string;
-  readonly remoteExtension: string;
-  readonly adminProvisioned: string;
-  readonly activeRemoteExtension: string;
-  readonly fmc: string;
-  readonly callThrough: string;
+  /** What each marker says (NUM-1). */
+  readonly marker: Readonly<Record<Marker, string>>;
   readonly callThroughWontWork: string;
   readonly empty: string;
   readonly confirmHeading: (label: string) => string;
@@ -37,11 +36,13 @@ const en: MyNumbersStrings = {
   delete: 'Delete',
   deleteNamed: (label) => `Delete ${label}`,
   markers: 'Markers',
-  remoteExtension: 'Remote Extension',
-  adminProvisioned: 'Set by administrator',
-  activeRemoteExtension: 'Active remote extension',
-  fmc: 'FMC',
-  callThrough: 'Call Through',
+  marker: {
+    'remote-extension': 'Remote Extension',
+    'admin-provisioned': 'Set by administrator',
+    'active-remote-extension': 'Active remote extension',
+    fmc: 'FMC',
+    'call-through': 'Call Through',
+  },
   callThroughWontWork: "Call Through won't work:",
   empty: 'You have no numbers yet. To add one, choose More (⋮), then New.',
   confirmHeading: (label) => `Delete ${label}?`,
@@ -62,11 +63,13 @@ const sv: MyNumbersStrings = {
   delete: 'Ta bort',
   deleteNamed: (label) => `Ta bort ${label}`,
   markers: 'Markeringar',
-  remoteExtension: 'Remote Extension',
-  adminProvisioned: 'Angiven av administratören',
-  activeRemoteExtension: 'Aktiv Remote Extension',
-  fmc: 'FMC',
-  callThrough: 'Call Through',
+  marker: {
+    'remote-extension': 'Remote Extension',
+    'admin-provisioned': 'Angiven av administratören',
+    'active-remote-extension': 'Aktiv Remote Extension',
+    fmc: 'FMC',
+    'call-through': 'Call Through',
+  },
   callThroughWontWork: 'Call Through fungerar inte:',
   empty: 'Du har inga nummer än. Lägg till ett genom att välja Fler (⋮) och sedan Nytt.',
   confirmHeading: (label) => `Ta bort ${label}?`,

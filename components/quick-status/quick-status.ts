@@ -1,27 +1,31 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { queryAll, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import {
   activeRemoteExtension,
   activeStatus,
   chooseRemoteExtension,
-  findDevice,
-  findNumber,
   findStatus,
-  remoteExtensions,
+  isPending,
+  routingChange,
   supportsRemoteExtension,
-  type DynamicStatus,
   type Snapshot,
-  type StatusRouting,
 } from '../../src/model/index.js';
+import type { StoreState } from '../../src/store/index.js';
 import { ActiveStatusChangeEvent } from '../availability-menu/availability-menu.js';
 import { ConnectivityController } from '../shared/connectivity.js';
-import { localeOf } from '../shared/locale.js';
-import { menuFocusIndex } from '../shared/menu.js';
-import { StoreController, watchView } from '../shared/store-controller.js';
-import { failureReason, sharedStrings } from '../shared/strings.js';
 import { presenceStyles } from '../shared/presence.js';
+import { SaveController } from '../shared/save.js';
+import {
+  presenceDot,
+  remoteExtensionOptions,
+  selectStyles,
+  showSelectValues,
+  StatusRadioGroup,
+  statusRadioStyles,
+} from '../shared/status-controls.js';
+import { StoreElement } from '../shared/store-element.js';
+import { watchView } from '../shared/store-controller.js';
 import { baseStyles } from '../shared/styles.js';
-import { quickStatusStrings } from './strings.js';
+import { quickStatusStrings, type QuickStatusStrings } from './strings.js';
 
 /** Keys that would change a closed native select; swallowed while it is aria-disabled. */
 const SELECT_CHANGING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown', 'Enter']);
@@ -54,16 +58,19 @@ const SELECT_CHANGING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'Arro
  * @csspart select - The Remote Extension dropdown.
  * @csspart note - The notes (offline, Remote Extension needs MX-One, not permitted).
  * @csspart error - Why a change or the load failed.
+ * @csspart retry - The Try again button after a failed load.
  *
  * @cssprop --re-presence-available - Dot colour for available statuses.
  * @cssprop --re-presence-busy - Dot colour for busy statuses.
  * @cssprop --re-presence-away - Dot colour for away statuses.
  * @cssprop --re-presence-dnd - Dot colour for Do Not Disturb.
  */
-export class QuickStatus extends LitElement {
+export class QuickStatus extends StoreElement<QuickStatusStrings> {
   static override styles = [
     baseStyles,
     presenceStyles,
+    statusRadioStyles,
+    selectStyles,
     css`
       :host {
         min-width: 0;
@@ -93,53 +100,11 @@ export class QuickStatus extends LitElement {
         margin-block-end: 0.2em;
         font-weight: 600;
       }
-      [role='radiogroup'] {
-        display: grid;
-        gap: 0.1em;
-        margin-block-end: 0.25em;
-      }
-      [role='radio'] {
-        display: flex;
-        align-items: center;
-        gap: 0.5em;
-        padding: 0.3em 0.5em;
-        border-radius: var(--_radius);
-        cursor: pointer;
-      }
-      [role='radio']:hover {
-        background: color-mix(in srgb, var(--_accent) 10%, transparent);
-      }
-      [role='radio'][aria-checked='true'] {
-        background: color-mix(in srgb, var(--_accent) 15%, transparent);
-        font-weight: 600;
-      }
-      [role='radio']:focus-visible {
-        outline-offset: -2px;
-      }
-      .radio {
-        flex: none;
-        width: 1em;
-        height: 1em;
-        border: 2px solid var(--_muted);
-        border-radius: 50%;
-      }
-      [aria-checked='true'] > .radio {
-        border-color: var(--_accent);
-        box-shadow: inset 0 0 0 0.18em var(--_surface), inset 0 0 0 0.5em var(--_accent);
-      }
       .remote-extension {
         margin-block-start: 0.75em;
       }
       select {
         width: 100%;
-        min-height: 2em;
-        border: 1px solid var(--_muted);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-      }
-      select[aria-disabled='true'] {
-        opacity: 0.6;
-        cursor: not-allowed;
       }
       .after {
         margin: 0.25em 0 0;
@@ -148,77 +113,47 @@ export class QuickStatus extends LitElement {
     `,
   ];
 
-  private readonly data = new StoreController(this, (s) => [...watchView(s), s.pending]);
+  protected readonly table = quickStatusStrings;
 
-  /** A status change this element asked for that the platform has not answered yet. */
-  @state() private choosing = false;
-  /** Why the last status change was refused, shown under the group. */
-  @state() private statusError = '';
-  /** Remote Extension changes this element sent that the platform has not answered yet. */
-  @state() private remoteExtensionSaves = 0;
-  /**
-   * Why the last Remote Extension change was refused, and for which status: shown under the
-   * dropdown only while that status is the current one.
-   */
-  @state() private remoteExtensionError: { readonly statusId: string; readonly reason: string } | null = null;
-  /** The polite live region's text. */
-  @state() private announcement = '';
+  /** Status changes asked for here: "Saving…", then the new status or why it was refused. */
+  private readonly statusSave = new SaveController(this, this.live);
+  /** Remote Extension changes sent from here, and why the last one was refused. */
+  private readonly remoteExtensionSave = new SaveController(this, this.live);
+  /** The status of the last Remote Extension change: its refusal shows only while it is the current one. */
+  private remoteExtensionFor: string | null = null;
+  private readonly radios = new StatusRadioGroup(this, (statusId) => void this.choose(statusId));
   private readonly connectivity = new ConnectivityController(this);
-  /**
-   * The radio that has focus, while one has. The roving tabindex follows it, so Tab leaves the
-   * group from there; once focus is outside, the checked radio is the group's one tab stop again.
-   */
-  @state() private focusedId: string | null = null;
 
-  @queryAll('[role="radio"]') private radios!: NodeListOf<HTMLElement>;
+  /** The view, and what is pending: "Saving…" follows changes made by other elements too. */
+  protected override watch(state: StoreState): readonly unknown[] {
+    return [...watchView(state), state.pending];
+  }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // The select shows what the Store holds, also after a rollback or a change made elsewhere:
-    // the person's pick in a native select outlives re-renders unless it is put back here.
-    const select = this.renderRoot.querySelector('select');
+    // The select shows what the Store holds, also after a rollback or a change made elsewhere.
     const data = this.data.state.data;
-    if (select && data) {
-      const value = activeStatus(data).remoteExtensionId ?? '';
-      if (select.value !== value) select.value = value;
-    }
-  }
-
-  /** Nothing until there is something to show (see `StoreController.ready`). */
-  protected override shouldUpdate(): boolean {
-    return this.data.ready;
+    if (data) showSelectValues(this.renderRoot, { 'remote-extension': activeStatus(data).remoteExtensionId ?? '' });
   }
 
   protected override render() {
-    const locale = localeOf(this);
-    const shared = sharedStrings[locale];
-    const { data, phase, loadError } = this.data.state;
-    let body;
-    if (data) {
-      body = html`${this.renderSummary(data)}${this.renderGroup(data)}${this.renderRemoteExtension(data)}`;
-    } else if (phase === 'error') {
-      body = html`
-        <p class="error" part="error">${shared.loadFailed(loadError?.message ?? '')}</p>
-        <button type="button" @click=${this.handleRetry}>${shared.retry}</button>
-      `;
-    } else {
-      body = html`<p class="muted" aria-busy="true">${shared.loading}</p>`;
-    }
+    const { data } = this.data.state;
     return html`
-      ${this.connectivity.offline ? html`<p class="muted" part="note">${shared.offline}</p>` : nothing} ${body}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.connectivity.offline ? html`<p class="muted" part="note">${this.shared.offline}</p>` : nothing}
+      ${data ? html`${this.renderSummary(data)}${this.renderGroup(data)}${this.renderRemoteExtension(data)}` : this.renderLoadState()}
+      ${this.live.render()}
     `;
   }
 
   /** What is in force now, as text (EXT-1). */
   private renderSummary(data: Snapshot) {
-    const strings = quickStatusStrings[localeOf(this)];
+    const strings = this.strings;
     const active = activeStatus(data);
     const remoteExtension = activeRemoteExtension(data);
     return html`
       <dl part="summary">
         <dt>${strings.currentStatus}</dt>
-        <dd>${this.renderPresence(active)}<span>${active.name}</span></dd>
+        <dd>${presenceDot(active)}<span>${active.name}</span></dd>
         ${supportsRemoteExtension(data.platform)
           ? html`
               <dt>${strings.activeRemoteExtension}</dt>
@@ -233,63 +168,35 @@ export class QuickStatus extends LitElement {
     `;
   }
 
-  /**
-   * Every status one click away (ACT-1). APG's radio group checks the radio the arrows move to;
-   * here each check is a call to the platform and changes where the person's calls ring, so the
-   * arrows only move focus and Space, Enter or a click chooses.
-   */
+  /** Every status one click away (ACT-1), as a radio group whose arrows only move focus. */
   private renderGroup(data: Snapshot) {
-    const locale = localeOf(this);
-    const strings = quickStatusStrings[locale];
-    const shared = sharedStrings[locale];
     const busy = this.activationPending;
-    const tabStop = this.focusedId !== null && findStatus(data, this.focusedId) ? this.focusedId : data.activeStatusId;
+    const error = this.statusSave.error;
     return html`
-      <span id="group-label" class="label">${strings.status}</span>
-      <div
-        role="radiogroup"
-        part="group"
-        aria-labelledby="group-label"
-        aria-busy=${busy ? 'true' : 'false'}
-        aria-describedby=${this.statusError ? 'status-error' : nothing}
-        @keydown=${this.handleGroupKeydown}
-        @focusin=${this.handleGroupFocusin}
-        @focusout=${this.handleGroupFocusout}
-      >
-        ${data.statuses.map(
-          (status) => html`
-            <div
-              role="radio"
-              part="option"
-              tabindex=${status.id === tabStop ? '0' : '-1'}
-              aria-checked=${status.id === data.activeStatusId ? 'true' : 'false'}
-              data-status-id=${status.id}
-              @click=${() => void this.choose(status.id)}
-            >
-              <span class="radio" aria-hidden="true"></span>
-              ${this.renderPresence(status)}
-              <span>${status.name}</span>
-            </div>
-          `,
-        )}
-      </div>
-      ${busy ? html`<p class="after muted">${shared.saving}</p>` : nothing}
-      ${this.statusError ? html`<p id="status-error" class="after error" part="error">${this.statusError}</p>` : nothing}
+      <span id="group-label" class="label">${this.strings.status}</span>
+      ${this.radios.render({
+        statuses: data.statuses,
+        checkedId: data.activeStatusId,
+        labelledBy: 'group-label',
+        busy,
+        describedBy: error ? 'status-error' : undefined,
+      })}
+      ${busy ? html`<p class="after muted">${this.shared.saving}</p>` : nothing}
+      ${error ? html`<p id="status-error" class="after error" part="error">${error}</p>` : nothing}
     `;
   }
 
   /** The current status's Remote Extension (STAT-2), or why there is none here (PLAT-1). */
   private renderRemoteExtension(data: Snapshot) {
-    const locale = localeOf(this);
-    const strings = quickStatusStrings[locale];
-    const shared = sharedStrings[locale];
+    const strings = this.strings;
+    const shared = this.shared;
     if (!supportsRemoteExtension(data.platform)) {
       return html`<p class="after muted remote-extension" part="note">${shared.remoteExtensionNeedsMxOne}</p>`;
     }
     const status = activeStatus(data);
     const permitted = data.platform.permissions.manageStatuses;
-    const busy = this.remoteExtensionSaves > 0 || this.data.state.pending.some((c) => c.type === 'status/update' && c.status.id === status.id);
-    const error = this.remoteExtensionError?.statusId === status.id ? this.remoteExtensionError.reason : '';
+    const busy = this.remoteExtensionSave.pending || isPending(this.data.state.pending, 'status', status.id);
+    const error = this.remoteExtensionFor === status.id ? this.remoteExtensionSave.error : '';
     const describedBy = [permitted ? '' : 'not-permitted', error ? 'remote-extension-error' : '']
       .filter(Boolean)
       .join(' ');
@@ -305,10 +212,7 @@ export class QuickStatus extends LitElement {
           @keydown=${this.handleSelectKeydown}
           @mousedown=${this.handleSelectMousedown}
         >
-          <option value="" ?selected=${status.remoteExtensionId === null}>${shared.none}</option>
-          ${remoteExtensions(data).map(
-            (n) => html`<option value=${n.id} ?selected=${status.remoteExtensionId === n.id}>${strings.numberText(n.label, n.dial)}</option>`,
-          )}
+          ${remoteExtensionOptions(data, status.remoteExtensionId, shared.none, strings.numberText)}
         </select>
         ${busy ? html`<p class="after muted">${shared.saving}</p>` : nothing}
         ${permitted ? nothing : html`<p id="not-permitted" class="after muted" part="note">${shared.problem({ code: 'not-permitted' })}</p>`}
@@ -319,13 +223,9 @@ export class QuickStatus extends LitElement {
     `;
   }
 
-  private renderPresence(status: DynamicStatus) {
-    return html`<span class="presence ${status.presence}" part="presence" aria-hidden="true"></span>`;
-  }
-
   /** Whether a status change, from here or another element of the provider, is on its way. */
   private get activationPending(): boolean {
-    return this.choosing || this.data.state.pending.some((c) => c.type === 'status/activate');
+    return this.statusSave.pending || isPending(this.data.state.pending, 'active-status');
   }
 
   /** Makes `statusId` the active status: shown at once by the Store, reverted if refused (SYNC-3). */
@@ -334,54 +234,12 @@ export class QuickStatus extends LitElement {
     const data = this.data.state.data;
     const status = data && findStatus(data, statusId);
     if (!store || !data || !status || statusId === data.activeStatusId || this.activationPending) return;
-    const locale = localeOf(this);
-    this.choosing = true;
-    this.statusError = '';
-    this.announcement = sharedStrings[locale].saving;
-    try {
-      await store.setActiveStatus(statusId);
-      this.announcement = quickStatusStrings[locale].nowYourStatus(status.name);
-      this.dispatchEvent(new ActiveStatusChangeEvent(statusId));
-    } catch (error) {
-      this.statusError = failureReason(error, locale);
-      this.announcement = this.statusError;
-    } finally {
-      this.choosing = false;
-    }
+    const strings = this.strings;
+    const saved = await this.statusSave.run(() => store.setActiveStatus(statusId), {
+      saved: () => strings.nowYourStatus(status.name),
+    });
+    if (saved) this.dispatchEvent(new ActiveStatusChangeEvent(statusId));
   }
-
-  private readonly handleGroupKeydown = (event: KeyboardEvent): void => {
-    const radios = [...this.radios];
-    const current = radios.findIndex((radio) => radio.matches(':focus'));
-    if (current < 0) return;
-    // Right and Down both mean next in APG's radio group, Left and Up previous.
-    const key = event.key === 'ArrowRight' ? 'ArrowDown' : event.key === 'ArrowLeft' ? 'ArrowUp' : event.key;
-    const next = menuFocusIndex(key, current, radios.length);
-    if (next !== null) {
-      event.preventDefault();
-      const radio = radios[next];
-      if (!radio) return;
-      this.focusedId = radio.dataset['statusId'] ?? null;
-      radio.focus();
-      return;
-    }
-    if (event.key === ' ' || event.key === 'Enter') {
-      event.preventDefault();
-      const id = radios[current]?.dataset['statusId'];
-      if (id) void this.choose(id);
-    }
-  };
-
-  private readonly handleGroupFocusin = (event: FocusEvent): void => {
-    const id = (event.target as HTMLElement).dataset['statusId'];
-    if (id) this.focusedId = id;
-  };
-
-  private readonly handleGroupFocusout = (event: FocusEvent): void => {
-    const to = event.relatedTarget;
-    const group = event.currentTarget as HTMLElement;
-    if (!(to instanceof Node && group.contains(to))) this.focusedId = null;
-  };
 
   private readonly handleRemoteExtensionChange = (event: Event): void => {
     void this.saveRemoteExtension(event.target as HTMLSelectElement);
@@ -399,31 +257,19 @@ export class QuickStatus extends LitElement {
     }
     const chosen = select.value === '' ? null : select.value;
     if (chosen === status.remoteExtensionId) return;
-    const locale = localeOf(this);
-    const strings = quickStatusStrings[locale];
+    const strings = this.strings;
     const { id, remoteExtensionId, callUsing, sendCallsTo } = status;
-    const routing: StatusRouting = chooseRemoteExtension(data, { id, remoteExtensionId, callUsing, sendCallsTo }, chosen);
-    let saved: string;
-    if (routing.remoteExtensionId !== null) {
-      saved = strings.remoteExtensionSaved(findNumber(data, routing.remoteExtensionId)?.label ?? routing.remoteExtensionId);
-    } else if (routing.callUsing !== callUsing || routing.sendCallsTo !== sendCallsTo) {
-      saved = strings.remoteExtensionCleared(findDevice(data, data.platform.defaultDeviceId)?.label ?? data.platform.defaultDeviceId);
-    } else {
-      saved = strings.remoteExtensionNone;
-    }
-    this.remoteExtensionSaves++;
-    this.remoteExtensionError = null;
-    this.announcement = sharedStrings[locale].saving;
-    try {
-      await store.updateStatus(routing);
-      this.announcement = saved;
-    } catch (error) {
-      const reason = failureReason(error, locale);
-      this.remoteExtensionError = { statusId: id, reason };
-      this.announcement = reason;
-    } finally {
-      this.remoteExtensionSaves--;
-    }
+    const before = { id, remoteExtensionId, callUsing, sendCallsTo };
+    const routing = chooseRemoteExtension(data, before, chosen);
+    const change = routingChange(data, before, routing);
+    const saved =
+      change.kind === 'remote-extension'
+        ? strings.remoteExtensionSaved(change.label)
+        : change.kind === 'cleared'
+          ? strings.remoteExtensionCleared(change.device)
+          : strings.remoteExtensionNone;
+    this.remoteExtensionFor = id;
+    await this.remoteExtensionSave.run(() => store.updateStatus(routing), { saved: () => saved });
   }
 
   /** An aria-disabled select stays focusable (its reason can be read) but does not change. */
@@ -437,11 +283,6 @@ export class QuickStatus extends LitElement {
   private readonly handleSelectMousedown = (event: MouseEvent): void => {
     if ((event.currentTarget as HTMLElement).getAttribute('aria-disabled') === 'true') event.preventDefault();
   };
-
-  private readonly handleRetry = (): void => {
-    void this.data.store?.refresh();
-  };
-
 }
 
 declare global {

@@ -7,5 +7,8 @@ export * from './rules.js';
 export * from './commands.js';
 export * from './ids.js';
 export * from './pending.js';
+export * from './routing.js';
+export * from './markers.js';
+export * from './number-draft.js';
 // Not `problem-schema.js`: only the REST client reads problems from outside, and the bundle puts
 // everything this file exports in remote-extension.js. It imports that module itself.

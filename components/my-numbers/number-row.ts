@@ -1,0 +1,77 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { callThroughFixes, numberMarkers, offersDelete, type PhoneNumber, type Snapshot } from '../../src/model/index.js';
+import type { SharedStrings } from '../shared/strings.js';
+import type { MyNumbersStrings } from './strings.js';
+
+/** What a row of My Numbers needs besides the data: its words, its state and what its buttons do. */
+export interface NumberRowContext {
+  readonly t: MyNumbersStrings;
+  readonly shared: SharedStrings;
+  /** A change to this number waits for the platform's answer (NUM-6). */
+  readonly pending: boolean;
+  /** Why this number was not deleted, shown under it; undefined when it was not refused. */
+  readonly problem: string | undefined;
+  readonly edit: (numberId: string) => void;
+  readonly delete: (number: PhoneNumber) => void;
+}
+
+/**
+ * One number of My Numbers: its label, dial string and markers (NUM-1), Edit and, for numbers the
+ * user made, Delete (NUM-3), "Saving…" while a change to it is pending (NUM-6), why Call Through
+ * cannot work (FMC-2) and why a delete was refused (NUM-5).
+ */
+export function renderNumberRow(data: Snapshot, n: PhoneNumber, row: NumberRowContext): TemplateResult {
+  const { t, shared, pending, problem } = row;
+  const markers = numberMarkers(data, n);
+  const permitted = data.platform.permissions.manageNumbers;
+  const fixes = callThroughFixes(data, n.id);
+  const deleteBlocked = !permitted || pending;
+  return html`<li class="number" part="number" aria-busy=${pending ? 'true' : 'false'}>
+    <div class="row">
+      <div class="who">
+        <span class="label" part="label">${n.label}</span>
+        <span class="dial" part="dial" dir="ltr">${n.dial}</span>
+        ${markers.length > 0
+          ? html`<ul class="markers" part="markers" aria-label=${t.markers}>
+              ${markers.map(
+                (m) => html`<li class=${m === 'active-remote-extension' ? 'active' : ''}>${t.marker[m]}</li>`,
+              )}
+            </ul>`
+          : nothing}
+      </div>
+      ${pending ? html`<span class="muted saving">${shared.saving}</span>` : nothing}
+      <div class="actions">
+        <button
+          type="button"
+          aria-label=${t.editNamed(n.label)}
+          aria-disabled=${permitted ? 'false' : 'true'}
+          aria-describedby=${permitted ? nothing : 'no-permission'}
+          @click=${() => row.edit(n.id)}
+        >
+          ${t.edit}
+        </button>
+        ${offersDelete(n)
+          ? html`<button
+              type="button"
+              id=${`delete-${n.id}`}
+              aria-label=${t.deleteNamed(n.label)}
+              aria-disabled=${deleteBlocked ? 'true' : 'false'}
+              aria-describedby=${problem ? `problem-${n.id}` : !permitted ? 'no-permission' : nothing}
+              @click=${() => row.delete(n)}
+            >
+              ${t.delete}
+            </button>`
+          : nothing}
+      </div>
+    </div>
+    ${fixes.length > 0
+      ? html`<div class="warning row-note" id=${`warning-${n.id}`}>
+          ${t.callThroughWontWork}
+          <ul>
+            ${fixes.map((f) => html`<li>${shared.callThroughFix(f)}</li>`)}
+          </ul>
+        </div>`
+      : nothing}
+    ${problem ? html`<p class="error row-note" id=${`problem-${n.id}`}>${problem}</p>` : nothing}
+  </li>`;
+}

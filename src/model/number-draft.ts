@@ -1,0 +1,145 @@
+/**
+ * A number as a person is entering it in *Add Number* or *Edit Number*, and what the rules say of
+ * it before it is sent: the same checks `applyCommand` makes (so the form and the platform cannot
+ * disagree), where a refusal belongs, and why Remote Extension cannot be changed.
+ */
+import { applyCommand, changesDial, changesLabel } from './commands.js';
+import { checkDialString, checkLabel } from './dial-plan.js';
+import type { CallThroughFix, LockReason, Problem, ProblemCode } from './problems.js';
+import { addRemoteExtensionProblem, callThroughFixes, lockReasons } from './rules.js';
+import type { NumberChanges, NumberDraft, PhoneNumber, Snapshot } from './schemas.js';
+
+/** What the person has typed and ticked; `edited` below is the number as it is, when editing. */
+export interface NumberFields {
+  readonly label: string;
+  readonly dial: string;
+  readonly remoteExtension: boolean;
+  readonly fmc: boolean;
+  readonly callThrough: boolean;
+}
+
+/** A new number's form (ADD-1). */
+export const emptyNumberFields: NumberFields = Object.freeze({
+  label: '',
+  dial: '',
+  remoteExtension: false,
+  fmc: false,
+  callThrough: false,
+});
+
+/** The form of a number being edited, holding what it has now (EDIT-1). */
+export function numberFieldsOf(number: PhoneNumber): NumberFields {
+  const { label, dial, remoteExtension, fmc, callThrough } = number;
+  return { label, dial, remoteExtension, fmc, callThrough };
+}
+
+/** FMC-1: Call Through belongs to remote extensions; it goes off with the flag, as on the platform. */
+export function withRemoteExtension(fields: NumberFields, remoteExtension: boolean): NumberFields {
+  return { ...fields, remoteExtension, callThrough: remoteExtension && fields.callThrough };
+}
+
+/**
+ * Why the label would be refused, or null. EDIT-3: an edited number's unchanged label is not
+ * checked, as `number/update` does not check it (an administrator's may be longer than users may type).
+ */
+export function labelProblem(fields: NumberFields, edited?: PhoneNumber): Problem | null {
+  if (edited && !changesLabel(edited, fields.label)) return null;
+  const checked = checkLabel(fields.label);
+  return checked.ok ? null : checked.problem;
+}
+
+/**
+ * FMT-1, FMT-2: why the number would be refused by the dial plan, or null. Only what the model
+ * would check: a new number, or an edited one that is changed and not locked (EDIT-2).
+ */
+export function dialProblem(state: Snapshot, fields: NumberFields, edited?: PhoneNumber): Problem | null {
+  if (edited && (editLocks(state, edited).length > 0 || !changesDial(edited, fields.dial))) return null;
+  const checked = checkDialString(fields.dial, state.platform.dialPlan);
+  return checked.ok ? null : checked.problem;
+}
+
+/** What `number/create` is sent for a new number (ADD-2, ADD-4). */
+export function newNumberOf(fields: NumberFields): Omit<NumberDraft, 'id'> {
+  return { label: fields.label, dial: fields.dial, remoteExtension: fields.remoteExtension };
+}
+
+/** Only what differs from the number as it is now: what `number/update` is sent (EDIT-3). */
+export function numberChanges(edited: PhoneNumber, fields: NumberFields): NumberChanges {
+  const changes: NumberChanges = {};
+  if (changesLabel(edited, fields.label)) changes.label = fields.label;
+  if (changesDial(edited, fields.dial)) changes.dial = fields.dial;
+  if (fields.remoteExtension !== edited.remoteExtension) changes.remoteExtension = fields.remoteExtension;
+  if (fields.fmc !== edited.fmc) changes.fmc = fields.fmc;
+  if (fields.callThrough !== edited.callThrough) changes.callThrough = fields.callThrough;
+  return changes;
+}
+
+/** Where a refusal is shown: at the field it is about, or above the buttons. */
+export type ProblemPlace = 'label' | 'number' | 'form';
+
+const places: Record<ProblemCode, ProblemPlace> = {
+  'number-empty': 'number',
+  'number-country-code': 'number',
+  'number-bad-character': 'number',
+  'number-destination-code': 'number',
+  'number-length': 'number',
+  'number-duplicate': 'number',
+  'number-locked': 'number',
+  'number-not-found': 'number',
+  'label-empty': 'label',
+  'label-too-long': 'label',
+  'label-control-character': 'label',
+  'call-target-invalid': 'form',
+  'remote-extension-unsupported': 'form',
+  'remote-extension-needs-admin': 'form',
+  'delete-admin-provisioned': 'form',
+  'delete-in-use': 'form',
+  'not-remote-extension': 'form',
+  'call-through-needs-remote-extension': 'form',
+  'unknown-device': 'form',
+  'not-permitted': 'form',
+  'id-taken': 'form',
+  'status-not-found': 'form',
+  'version-stale': 'form',
+};
+
+/** Where the refusal of a save shows; a failure that is no rule's (the platform not answering) goes above the buttons. */
+export function problemPlace(problem: Problem | undefined): ProblemPlace {
+  return problem ? places[problem.code] : 'form';
+}
+
+/** EDIT-2: why the edited number's Number and Remote Extension are locked; a new number has no locks. */
+export function editLocks(state: Snapshot, edited?: PhoneNumber): LockReason[] {
+  return edited ? lockReasons(state, edited.id) : [];
+}
+
+/** Why the Remote Extension checkbox can't be changed, if it can't. */
+export type RemoteExtensionBlock =
+  | { readonly kind: 'locked'; readonly reasons: readonly LockReason[] }
+  | { readonly kind: 'unavailable'; readonly problem: Problem };
+
+/** EDIT-2 locks, else ADD-3's (and PLAT-1's) reason a number can't become a remote extension; null when free. */
+export function remoteExtensionBlock(state: Snapshot, edited?: PhoneNumber): RemoteExtensionBlock | null {
+  const reasons = editLocks(state, edited);
+  if (reasons.length > 0) return { kind: 'locked', reasons };
+  // Turning an existing remote extension off needs no administrator; turning one on does.
+  if (edited?.remoteExtension) return null;
+  const problem = addRemoteExtensionProblem(state);
+  return problem ? { kind: 'unavailable', problem } : null;
+}
+
+/**
+ * FMC-2: what to change for Call Through to work, judged on the number as the form would leave
+ * it. A form with a half-typed label or number still says something about Call Through, from its
+ * checkboxes alone.
+ */
+export function draftCallThroughFixes(state: Snapshot, edited: PhoneNumber, fields: NumberFields): CallThroughFix[] {
+  if (!fields.callThrough) return [];
+  const all = numberChanges(edited, fields);
+  const flags: NumberChanges = { remoteExtension: all.remoteExtension, fmc: all.fmc, callThrough: all.callThrough };
+  for (const changes of [all, flags]) {
+    const preview = applyCommand(state, { type: 'number/update', id: 'preview', numberId: edited.id, changes });
+    if (preview.ok) return callThroughFixes(preview.state, edited.id);
+  }
+  return [];
+}
