@@ -1,14 +1,14 @@
-import { css, html, LitElement, nothing } from 'lit';
-import { query, queryAll, state } from 'lit/decorators.js';
+import { css, html } from 'lit';
+import { state } from 'lit/decorators.js';
 import { activeStatus, findStatus, type DynamicStatus } from '../../src/model/index.js';
-import { localeOf } from '../shared/locale.js';
-import { renderLoadState } from '../shared/load-state.js';
-import { StoreController } from '../shared/store-controller.js';
-import { failureReason, sharedStrings } from '../shared/strings.js';
-import { presenceStyles } from '../shared/presence.js';
+import type { StoreState } from '../../src/store/index.js';
+import { radioMenuStyles } from '../shared/menu.js';
+import { RadioMenu } from '../shared/menu-button.js';
+import { presenceDot, presenceStyles } from '../shared/presence.js';
+import { StoreElement } from '../shared/store-element.js';
+import { failureReason } from '../shared/strings.js';
 import { baseStyles } from '../shared/styles.js';
-import { MenuButtonController, radioMenuStyles } from '../shared/menu.js';
-import { availabilityStrings } from './strings.js';
+import { availabilityStrings, type AvailabilityStrings } from './strings.js';
 
 /** Fired after the platform has accepted a new active status (ACT-1). */
 export class ActiveStatusChangeEvent extends Event {
@@ -35,13 +35,14 @@ export class ActiveStatusChangeEvent extends Event {
  * @csspart menu - The list of statuses.
  * @csspart item - One status in the menu.
  * @csspart error - Why the last change was refused.
+ * @csspart retry - The *Try again* button after a failed load.
  *
  * @cssprop --re-presence-available - Dot colour for available statuses.
  * @cssprop --re-presence-busy - Dot colour for busy statuses.
  * @cssprop --re-presence-away - Dot colour for away statuses.
  * @cssprop --re-presence-dnd - Dot colour for Do Not Disturb.
  */
-export class AvailabilityMenu extends LitElement {
+export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
   static override styles = [
     baseStyles,
     presenceStyles,
@@ -75,31 +76,15 @@ export class AvailabilityMenu extends LitElement {
     `,
   ];
 
-  /** It shows the user, the statuses and which is active: numbers changing render nothing here. */
-  private readonly data = new StoreController(this, ({ phase, loadError, data }) => [
-    phase,
-    loadError,
-    data?.user,
-    data?.statuses,
-    data?.activeStatusId,
-  ]);
+  protected readonly table = availabilityStrings;
 
   /** Why the last change was refused, shown under the button. */
   @state() private error = '';
-  /** The polite live region's text. */
-  @state() private announcement = '';
 
-  @query('button') private button!: HTMLButtonElement;
-  @queryAll('[role="menuitemradio"]') private items!: NodeListOf<HTMLElement>;
-
-  private readonly menu = new MenuButtonController(this, {
-    button: () => this.button,
-    menu: () => this.renderRoot.querySelector<HTMLElement>('[role="menu"]'),
-    items: () => [...this.items],
-    choose: (item) => {
-      const id = item.dataset['statusId'];
-      if (id) void this.choose(id);
-    },
+  private readonly menu = new RadioMenu(this, {
+    valueAttribute: 'data-status-id',
+    choose: (statusId) => void this.choose(statusId),
+    refusal: () => this.error,
     beforeOpen: () => {
       this.error = '';
       return this.data.state.data !== null;
@@ -121,88 +106,52 @@ export class AvailabilityMenu extends LitElement {
     this.menu.hide(returnFocus);
   }
 
-  /** Nothing until there is something to show (see `StoreController.ready`). */
-  protected override shouldUpdate(): boolean {
-    return this.data.ready;
+  /** It shows the user, the statuses and which is active: numbers changing render nothing here. */
+  protected override watch({ phase, loadError, data }: StoreState): readonly unknown[] {
+    return [phase, loadError, data?.user, data?.statuses, data?.activeStatusId];
   }
 
   protected override render() {
     const { data } = this.data.state;
-    const locale = localeOf(this);
-    if (!data) return renderLoadState(this.data.state, sharedStrings[locale]);
-    const strings = availabilityStrings[locale];
+    if (!data) return this.renderLoadState();
+    const { strings } = this;
     const active = activeStatus(data);
     return html`
       <span class="avatar" part="avatar" aria-hidden="true">${initials(data.user.displayName)}</span>
-      <button
-        type="button"
-        part="button"
-        aria-haspopup="menu"
-        aria-controls="menu"
-        aria-expanded=${this.open ? 'true' : 'false'}
-        aria-label=${strings.buttonName(active.name)}
-        aria-describedby=${this.error ? 'error' : nothing}
-        @click=${this.menu.handleButtonClick}
-        @keydown=${this.menu.handleButtonKeydown}
-      >
-        ${this.renderPresence(active)}
-        <span>${active.name}</span>
-      </button>
-      <div
-        id="menu"
-        role="menu"
-        part="menu"
-        aria-label=${strings.availability}
-        ?hidden=${!this.open}
-        @keydown=${this.menu.handleMenuKeydown}
-        @focusout=${this.menu.handleMenuFocusout}
-      >
-        ${data.statuses.map(
-          (status) => html`
-            <div
-              role="menuitemradio"
-              part="item"
-              tabindex="-1"
-              aria-checked=${status.id === active.id ? 'true' : 'false'}
-              data-status-id=${status.id}
-              @click=${() => void this.choose(status.id)}
-            >
-              <span class="check" aria-hidden="true"></span>
-              ${this.renderPresence(status)}
-              <span>${status.name}</span>
-            </div>
-          `,
-        )}
-      </div>
-      ${this.error ? html`<p id="error" class="error" part="error">${this.error}</p>` : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.menu.renderButton(strings.buttonName(active.name), this.renderStatus(active))}
+      ${this.menu.renderMenu(
+        strings.availability,
+        data.statuses.map((status) => this.menu.renderItem(status.id, status.id === active.id, this.renderStatus(status))),
+      )}
+      ${this.live.render()}
     `;
   }
 
-  private renderPresence(status: DynamicStatus) {
-    return html`<span class="presence ${status.presence}" part="presence" aria-hidden="true"></span>`;
+  /** A status's presence dot and name. */
+  private renderStatus(status: DynamicStatus) {
+    return html`${presenceDot(status)}<span>${status.name}</span>`;
   }
 
   /**
    * Makes `statusId` the active status. The Store shows it at once and reverts it with the reason
    * if it is refused (SYNC-3), so the button, the menu and the announcement change in one render
-   * and the platform's yes renders nothing more. A second choice before the answer follows it.
+   * and the platform's yes renders nothing more (which is why this is no `SaveController` save: it
+   * renders again when the platform answers). A second choice before the answer follows it.
    */
   private async choose(statusId: string): Promise<void> {
-    this.hide(true);
     const { store } = this.data;
     const data = this.data.state.data;
     const status = data && findStatus(data, statusId);
     if (!store || !data || !status || statusId === data.activeStatusId) return;
-    const locale = localeOf(this);
+    const locale = this.locale;
     this.error = '';
-    this.announcement = availabilityStrings[locale].nowYourStatus(status.name);
+    this.live.say(this.strings.nowYourStatus(status.name));
     try {
       await store.setActiveStatus(statusId);
       this.dispatchEvent(new ActiveStatusChangeEvent(statusId));
     } catch (error) {
       this.error = failureReason(error, locale);
-      this.announcement = this.error;
+      this.live.say(this.error);
     }
   }
 }

@@ -1,24 +1,25 @@
-import { css, html, LitElement, nothing } from 'lit';
-import { query, queryAll, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { query, state } from 'lit/decorators.js';
 import {
   activeCallUsing,
   activeRemoteExtension,
   activeStatus,
   devices,
   findDevice,
-  type Command,
+  isPending,
   type Device,
   type PhoneNumber,
   type Snapshot,
 } from '../../src/model/index.js';
-import { MenuButtonController, radioMenuStyles } from '../shared/menu.js';
+import type { StoreState } from '../../src/store/index.js';
 import { deepActiveElement } from '../shared/focus.js';
-import { localeOf } from '../shared/locale.js';
-import { renderLoadState } from '../shared/load-state.js';
-import { StoreController, watchView } from '../shared/store-controller.js';
-import { failureReason, sharedStrings } from '../shared/strings.js';
-import { baseStyles } from '../shared/styles.js';
-import { callUsingStrings } from './strings.js';
+import { radioMenuStyles } from '../shared/menu.js';
+import { RadioMenu } from '../shared/menu-button.js';
+import { SaveController } from '../shared/save.js';
+import { StoreElement } from '../shared/store-element.js';
+import { watchView } from '../shared/store-controller.js';
+import { baseStyles, dialogStyles } from '../shared/styles.js';
+import { callUsingStrings, type CallUsingStrings } from './strings.js';
 
 /**
  * Asks the page's `<call-using-footer>` to place a call (CALL-2). Dispatch it from anywhere in
@@ -67,11 +68,13 @@ export class CallPlacedEvent extends Event {
  * @csspart dialog - The Place Call With prompt.
  * @csspart call-button - The prompt's Call button.
  * @csspart error - Why the last change or call failed.
+ * @csspart retry - The *Try again* button after a failed load.
  */
-export class CallUsingFooter extends LitElement {
+export class CallUsingFooter extends StoreElement<CallUsingStrings> {
   static override styles = [
     baseStyles,
     radioMenuStyles,
+    dialogStyles,
     css`
       :host {
         position: relative;
@@ -97,17 +100,6 @@ export class CallUsingFooter extends LitElement {
       [role='menu'] {
         inset-block-end: calc(100% + 0.25em);
       }
-      dialog {
-        color: var(--_text);
-        background: var(--_surface);
-        border: 1px solid var(--_muted);
-        border-radius: var(--_radius);
-        min-width: min(22em, 90vw);
-      }
-      dialog h2 {
-        margin: 0 0 0.5em;
-        font-size: 1.2em;
-      }
       fieldset {
         border: 1px solid var(--_muted);
         border-radius: var(--_radius);
@@ -119,51 +111,35 @@ export class CallUsingFooter extends LitElement {
         gap: 0.5em;
         padding: 0.2em 0;
       }
-      .actions {
-        display: flex;
-        justify-content: flex-end;
-        gap: 0.5em;
-      }
       .error {
         margin: 0.25em 0;
       }
     `,
   ];
 
-  private readonly data = new StoreController(this, (s) => [...watchView(s), s.pending.some(isStatusUpdate)]);
+  protected readonly table = callUsingStrings;
 
-  /** A Call Using change this element asked for that the platform has not answered yet. */
-  @state() private saving = false;
-  /** Why the last Call Using change was refused. */
-  @state() private error = '';
+  /** A Call Using change this element asked for, and why the last one was refused. */
+  private readonly save = new SaveController(this, this.live);
+  /** The prompt's call: in flight (Calling…), and why it failed. */
+  private readonly call = new SaveController(this, this.live);
+
   /** The number the Place Call With prompt is about to call; null while it is closed. */
   @state() private dial: string | null = null;
   /** The device chosen in the prompt. */
   @state() private selectedDeviceId = '';
-  /** The prompt's call is in flight. */
-  @state() private calling = false;
-  /** Why the prompt's call failed. */
-  @state() private callError = '';
-  /** The polite live region's text. */
-  @state() private announcement = '';
 
-  @query('button[aria-haspopup]') private button!: HTMLButtonElement;
-  @queryAll('[role="menuitemradio"]') private items!: NodeListOf<HTMLElement>;
   @query('dialog') private dialog!: HTMLDialogElement;
 
   /** Where focus was when the prompt opened; it goes back there when the prompt closes. */
   private opener: HTMLElement | null = null;
 
-  private readonly menu = new MenuButtonController(this, {
-    button: () => this.button,
-    menu: () => this.renderRoot.querySelector<HTMLElement>('[role="menu"]'),
-    items: () => [...this.items],
-    choose: (item) => {
-      const id = item.dataset['deviceId'];
-      if (id) void this.chooseDevice(id);
-    },
+  private readonly menu = new RadioMenu(this, {
+    valueAttribute: 'data-device-id',
+    choose: (deviceId) => void this.chooseDevice(deviceId),
+    refusal: () => this.save.error,
     beforeOpen: () => {
-      this.error = '';
+      this.save.clear();
       return this.data.state.data !== null;
     },
   });
@@ -201,52 +177,27 @@ export class CallUsingFooter extends LitElement {
     this.menu.hide(returnFocus);
   }
 
-  /** Nothing until there is something to show (see `StoreController.ready`). */
-  protected override shouldUpdate(): boolean {
-    return this.data.ready;
+  /** The loaded view, and whether a status's routing is being saved (the button is busy until then). */
+  protected override watch(state: StoreState): readonly unknown[] {
+    return [...watchView(state), isPending(state.pending, 'status')];
   }
 
   protected override render() {
-    const { data } = this.data.state;
-    const locale = localeOf(this);
-    if (!data) return renderLoadState(this.data.state, sharedStrings[locale]);
-    const strings = callUsingStrings[locale];
+    const { data, pending } = this.data.state;
+    if (!data) return this.renderLoadState();
+    const { strings } = this;
     const current = activeCallUsing(data);
     const activeRe = activeRemoteExtension(data);
-    const busy = this.saving || this.data.state.pending.some(isStatusUpdate);
+    const label = current?.label ?? strings.noDevice;
     return html`
       <div class="bar">
         <span part="caption" aria-hidden="true">${strings.callUsing}</span>
-        <button
-          type="button"
-          part="button"
-          aria-haspopup="menu"
-          aria-controls="menu"
-          aria-expanded=${this.open ? 'true' : 'false'}
-          aria-busy=${busy ? 'true' : 'false'}
-          aria-label=${strings.callUsingName(current?.label ?? strings.noDevice)}
-          aria-describedby=${this.error ? 'error' : nothing}
-          @click=${this.menu.handleButtonClick}
-          @keydown=${this.menu.handleButtonKeydown}
-        >
-          ${current?.label ?? strings.noDevice}
-        </button>
+        ${this.menu.renderButton(strings.callUsingName(label), label, this.save.pending || isPending(pending, 'status'))}
         ${current ? this.renderDeviceDetails(current, activeRe?.id) : nothing}
       </div>
-      <div
-        id="menu"
-        role="menu"
-        part="menu"
-        aria-label=${strings.callUsing}
-        ?hidden=${!this.open}
-        @keydown=${this.menu.handleMenuKeydown}
-        @focusout=${this.menu.handleMenuFocusout}
-      >
-        ${this.open ? this.renderItems(data, current, activeRe) : nothing}
-      </div>
-      ${this.error ? html`<p id="error" class="error" part="error">${this.error}</p>` : nothing}
-      ${this.renderPrompt(data)}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.menu.renderMenu(strings.callUsing, this.open ? this.renderItems(data, current, activeRe) : nothing)}
+      ${this.renderPrompt(data, activeRe?.id)}
+      ${this.live.render()}
     `;
   }
 
@@ -255,20 +206,8 @@ export class CallUsingFooter extends LitElement {
    * hundreds of numbers would keep hundreds of hidden items up to date on every change.
    */
   private renderItems(data: Snapshot, current: Device | undefined, activeRe: PhoneNumber | undefined) {
-    return devices(data).map(
-      (device) => html`
-        <div
-          role="menuitemradio"
-          part="item"
-          tabindex="-1"
-          aria-checked=${device.id === current?.id ? 'true' : 'false'}
-          data-device-id=${device.id}
-          @click=${() => void this.chooseDevice(device.id)}
-        >
-          <span class="check" aria-hidden="true"></span>
-          ${this.renderDevice(device, activeRe?.id)}
-        </div>
-      `,
+    return devices(data).map((device) =>
+      this.menu.renderItem(device.id, device.id === current?.id, this.renderDevice(device, activeRe?.id)),
     );
   }
 
@@ -282,16 +221,16 @@ export class CallUsingFooter extends LitElement {
    * button's visible text stays part of its accessible name (WCAG 2.5.3).
    */
   private renderDeviceDetails(device: Device, activeRemoteExtensionId: string | undefined) {
-    const strings = callUsingStrings[localeOf(this)];
     return html`
       ${device.dial ? html`<span class="dial">${device.dial}</span>` : nothing}
-      ${device.id === activeRemoteExtensionId ? html`<span class="badge">${strings.remoteExtension}</span>` : nothing}
+      ${device.id === activeRemoteExtensionId ? html`<span class="badge">${this.strings.remoteExtension}</span>` : nothing}
     `;
   }
 
-  private renderPrompt(data: Snapshot) {
-    const strings = callUsingStrings[localeOf(this)];
-    const activeRe = activeRemoteExtension(data);
+  /** The *Place Call With* prompt (CALL-2): a radio group of the devices, Call and Cancel. */
+  private renderPrompt(data: Snapshot, activeRemoteExtensionId: string | undefined) {
+    const { strings } = this;
+    const { pending: calling, error } = this.call;
     return html`
       <dialog part="dialog" aria-labelledby="prompt-heading" @close=${this.handlePromptClose}>
         ${this.dial === null
@@ -312,25 +251,23 @@ export class CallUsingFooter extends LitElement {
                           .checked=${device.id === this.selectedDeviceId}
                           @change=${() => (this.selectedDeviceId = device.id)}
                         />
-                        ${this.renderDevice(device, activeRe?.id)}
+                        ${this.renderDevice(device, activeRemoteExtensionId)}
                       </label>
                     `,
                   )}
                 </fieldset>
-                ${this.callError
-                  ? html`<p id="call-error" class="error" part="error">${this.callError}</p>`
-                  : nothing}
+                ${error ? html`<p id="call-error" class="error" part="error">${error}</p>` : nothing}
                 <div class="actions">
                   <button
                     type="submit"
                     class="primary"
                     part="call-button"
-                    aria-disabled=${this.calling ? 'true' : 'false'}
-                    aria-describedby=${this.callError ? 'call-error' : nothing}
+                    aria-disabled=${calling ? 'true' : 'false'}
+                    aria-describedby=${error ? 'call-error' : nothing}
                   >
-                    ${this.calling ? strings.calling : strings.call}
+                    ${calling ? strings.calling : strings.call}
                   </button>
-                  <button type="button" @click=${this.handlePromptCancelClick}>${sharedStrings[localeOf(this)].cancel}</button>
+                  <button type="button" @click=${() => this.dialog.close()}>${this.shared.cancel}</button>
                 </div>
               </form>
             `}
@@ -344,8 +281,7 @@ export class CallUsingFooter extends LitElement {
     this.hide();
     this.opener = deepActiveElement();
     this.dial = dial;
-    this.callError = '';
-    this.calling = false;
+    this.call.clear();
     // The Call Using device, which is the active remote extension when that is in use (CALL-2).
     this.selectedDeviceId = activeCallUsing(data)?.id ?? data.platform.defaultDeviceId;
     await this.updateComplete;
@@ -355,31 +291,17 @@ export class CallUsingFooter extends LitElement {
 
   /** Saves the active status's routing with `deviceId` as its Call Using device (CALL-1). */
   private async chooseDevice(deviceId: string): Promise<void> {
-    this.hide(true);
     const { store } = this.data;
     const data = this.data.state.data;
-    if (!store || !data || this.saving) return;
+    if (!store || !data || this.save.pending) return;
     const status = activeStatus(data);
     const device = findDevice(data, deviceId);
     if (!device || status.callUsing === deviceId) return;
-    const locale = localeOf(this);
-    this.saving = true;
-    this.error = '';
-    this.announcement = '';
-    try {
-      await store.updateStatus({
-        id: status.id,
-        remoteExtensionId: status.remoteExtensionId,
-        callUsing: deviceId,
-        sendCallsTo: status.sendCallsTo,
-      });
-      this.announcement = callUsingStrings[locale].callUsingSaved(device.label);
-    } catch (error) {
-      this.error = failureReason(error, locale);
-      this.announcement = this.error;
-    } finally {
-      this.saving = false;
-    }
+    const { id, remoteExtensionId, sendCallsTo } = status;
+    await this.save.run(() => store.updateStatus({ id, remoteExtensionId, callUsing: deviceId, sendCallsTo }), {
+      saving: '',
+      saved: () => this.strings.callUsingSaved(device.label),
+    });
   }
 
   private handlePromptSubmit = async (event: SubmitEvent): Promise<void> => {
@@ -387,27 +309,14 @@ export class CallUsingFooter extends LitElement {
     const { store } = this.data;
     const data = this.data.state.data;
     const dial = this.dial;
-    if (!store || !data || dial === null || this.calling) return;
-    const locale = localeOf(this);
-    const deviceId = this.selectedDeviceId;
-    this.calling = true;
-    this.callError = '';
-    try {
-      const call = await store.placeCall(deviceId, dial);
-      const device = findDevice(data, call.deviceId);
-      this.dialog.close();
-      this.announcement = callUsingStrings[locale].callingFrom(call.dial, device?.label ?? call.deviceId);
-      this.dispatchEvent(new CallPlacedEvent(call));
-    } catch (error) {
-      this.callError = failureReason(error, locale);
-      this.announcement = this.callError;
-    } finally {
-      this.calling = false;
-    }
-  };
-
-  private handlePromptCancelClick = (): void => {
+    if (!store || !data || dial === null || this.call.pending) return;
+    const placed = await this.call.run(() => store.placeCall(this.selectedDeviceId, dial), {
+      saving: '',
+      saved: (call) => this.strings.callingFrom(call.dial, findDevice(data, call.deviceId)?.label ?? call.deviceId),
+    });
+    if (!placed) return;
     this.dialog.close();
+    this.dispatchEvent(new CallPlacedEvent(placed.value));
   };
 
   private handlePromptClose = (): void => {
@@ -415,7 +324,7 @@ export class CallUsingFooter extends LitElement {
     // this event belongs to the old one and must not clear the new.
     if (this.dialog.open) return;
     this.dial = null;
-    this.callError = '';
+    this.call.clear();
     const opener = this.opener;
     this.opener = null;
     if (opener?.isConnected) opener.focus();
@@ -426,11 +335,6 @@ export class CallUsingFooter extends LitElement {
     event.preventDefault();
     this.placeCall(event.dial);
   };
-}
-
-/** A status's routing being saved: the Call Using button is busy until the platform answers. */
-function isStatusUpdate(command: Command): boolean {
-  return command.type === 'status/update';
 }
 
 declare global {

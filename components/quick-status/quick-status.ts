@@ -12,17 +12,11 @@ import {
 import type { StoreState } from '../../src/store/index.js';
 import { ActiveStatusChangeEvent } from '../availability-menu/availability-menu.js';
 import { ConnectivityController } from '../shared/connectivity.js';
-import { presenceStyles } from '../shared/presence.js';
+import { presenceDot, presenceStyles } from '../shared/presence.js';
 import { SaveController } from '../shared/save.js';
-import {
-  presenceDot,
-  remoteExtensionOptions,
-  selectStyles,
-  showSelectValues,
-  StatusRadioGroup,
-  statusRadioStyles,
-} from '../shared/status-controls.js';
+import { remoteExtensionOptions, selectStyles, showSelectValues } from '../shared/status-controls.js';
 import { StoreElement } from '../shared/store-element.js';
+import { StatusRadioGroup, statusRadioStyles } from './status-radio-group.js';
 import { watchView } from '../shared/store-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { quickStatusStrings, type QuickStatusStrings } from './strings.js';

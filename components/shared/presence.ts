@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
+import type { DynamicStatus } from '../../src/model/index.js';
 
 /**
  * The presence dot beside a status name (`<span class="presence busy">`), shared by the
@@ -31,3 +32,8 @@ export const presenceStyles = css`
     box-shadow: inset 0 0 0 0.25em var(--_dnd), inset 0 0 0 0.35em var(--_surface);
   }
 `;
+
+/** The presence dot beside a status name; styled by `presenceStyles`. */
+export function presenceDot(status: DynamicStatus): TemplateResult {
+  return html`<span class="presence ${status.presence}" part="presence" aria-hidden="true"></span>`;
+}
