@@ -85,32 +85,32 @@ export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
   @query('#label') private labelInput!: HTMLInputElement;
   @query('#number') private numberInput!: HTMLInputElement;
 
-  private readonly save = new SaveController(this, this.live);
+  readonly #save = new SaveController(this, this.live);
 
   /** What had focus when the dialog opened; it gets focus back on close. */
-  private opener: HTMLElement | null = null;
+  #opener: HTMLElement | null = null;
   /** Edit mode, until the number's values are in the form. */
-  private awaitingNumber = false;
+  #awaitingNumber = false;
 
   /** Opens the dialog to add a number (ADD-1). */
   showAdd(): void {
-    this.reset('add', null);
-    this.show();
+    this.#reset('add', null);
+    this.#show();
   }
 
   /** Opens the dialog to edit the number with this id (EDIT-1). */
   showEdit(numberId: string): void {
-    this.reset('edit', numberId);
-    this.awaitingNumber = true;
-    this.fillFromStore();
-    this.show();
+    this.#reset('edit', numberId);
+    this.#awaitingNumber = true;
+    this.#fillFromStore();
+    this.#show();
   }
 
   /** Closes the dialog without saving anything. */
   close(): void {
     if (this.dialog?.open) this.dialog.close();
     // The dialog's own close event comes a task later; the host should not have to wait for it.
-    this.handleClose();
+    this.#handleClose();
   }
 
   /** Closed, it shows nothing of the Store's state; it reads the latest when it opens. */
@@ -125,32 +125,32 @@ export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
 
   protected override willUpdate(): void {
     // Opened for editing before the Store had data: fill the form as soon as it has.
-    if (this.awaitingNumber) this.fillFromStore();
+    if (this.#awaitingNumber) this.#fillFromStore();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     // Keep the attribute and the dialog in step when a host sets `open` itself.
     if (changed.has('open') && this.dialog) {
-      if (this.open && !this.dialog.open) this.openDialog();
+      if (this.open && !this.dialog.open) this.#openDialog();
       if (!this.open && this.dialog.open) this.dialog.close();
     }
-    this.numberInput?.setCustomValidity(this.numberMessage() ?? '');
-    this.labelInput?.setCustomValidity(this.labelMessage() ?? '');
+    this.numberInput?.setCustomValidity(this.#numberMessage() ?? '');
+    this.labelInput?.setCustomValidity(this.#labelMessage() ?? '');
   }
 
   protected override render() {
     // Closed, the dialog is empty: a page pays for the form only when someone opens it.
     return html`
-      <dialog part="dialog" aria-labelledby="heading" @close=${this.handleDialogClose}>
-        ${this.open ? numberForm(this.formView(), this.on) : nothing}
+      <dialog part="dialog" aria-labelledby="heading" @close=${this.#handleDialogClose}>
+        ${this.open ? numberForm(this.#formView(), this.#on) : nothing}
       </dialog>
       ${this.live.render()}
     `;
   }
 
-  private formView(): NumberFormView {
+  #formView(): NumberFormView {
     const snapshot = this.data.state.data;
-    const edited = this.editedNumber;
+    const edited = this.#editedNumber;
     return {
       strings: this.strings,
       shared: this.shared,
@@ -158,141 +158,141 @@ export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
       fields: this.fields,
       example: snapshot ? exampleNumber(snapshot.platform.dialPlan) : null,
       remoteExtensionSupported: !snapshot || supportsRemoteExtension(snapshot.platform),
-      labelMessage: this.labelMessage(),
-      numberMessage: this.numberMessage(),
-      formMessage: this.refusal?.place === 'form' ? this.refusal.message : null,
+      labelMessage: this.#labelMessage(),
+      numberMessage: this.#numberMessage(),
+      formMessage: this.#refusal?.place === 'form' ? this.#refusal.message : null,
       locks: snapshot ? editLocks(snapshot, edited) : [],
-      blocked: this.blocked(),
+      blocked: this.#blocked(),
       fixes: snapshot && edited ? draftCallThroughFixes(snapshot, edited, this.fields) : [],
-      saving: this.save.pending,
+      saving: this.#save.pending,
       explaining: this.explaining,
     };
   }
 
   /** The number being edited as the Store holds it now. */
-  private get editedNumber(): PhoneNumber | undefined {
+  get #editedNumber(): PhoneNumber | undefined {
     const snapshot = this.data.state.data;
     return this.mode === 'edit' && snapshot && this.numberId ? findNumber(snapshot, this.numberId) : undefined;
   }
 
-  private blocked(): RemoteExtensionBlock | null {
+  #blocked(): RemoteExtensionBlock | null {
     const snapshot = this.data.state.data;
-    return snapshot ? remoteExtensionBlock(snapshot, this.editedNumber) : null;
+    return snapshot ? remoteExtensionBlock(snapshot, this.#editedNumber) : null;
   }
 
   /** The refused save's reason and where it shows, or that the edited number is gone. */
-  private get refusal(): { readonly place: ProblemPlace; readonly message: string } | null {
+  get #refusal(): { readonly place: ProblemPlace; readonly message: string } | null {
     if (this.missing) return { place: 'form', message: this.shared.problem({ code: 'number-not-found' }) };
-    return this.save.error ? { place: this.refusedAt, message: this.save.error } : null;
+    return this.#save.error ? { place: this.refusedAt, message: this.#save.error } : null;
   }
 
-  private labelMessage(): string | null {
-    return this.messageAt('label', this.touched.label ? labelProblem(this.fields, this.editedNumber) : null);
+  #labelMessage(): string | null {
+    return this.#messageAt('label', this.touched.label ? labelProblem(this.fields, this.#editedNumber) : null);
   }
 
-  private numberMessage(): string | null {
+  #numberMessage(): string | null {
     const snapshot = this.data.state.data;
-    const problem = this.touched.number && snapshot ? dialProblem(snapshot, this.fields, this.editedNumber) : null;
-    return this.messageAt('number', problem);
+    const problem = this.touched.number && snapshot ? dialProblem(snapshot, this.fields, this.#editedNumber) : null;
+    return this.#messageAt('number', problem);
   }
 
   /** The live check of a field, else the platform's refusal when it is about that field. */
-  private messageAt(place: ProblemPlace, problem: Problem | null): string | null {
+  #messageAt(place: ProblemPlace, problem: Problem | null): string | null {
     if (problem) return this.shared.problem(problem);
-    return this.refusal?.place === place ? this.refusal.message : null;
+    return this.#refusal?.place === place ? this.#refusal.message : null;
   }
 
-  private fillFromStore(): void {
+  #fillFromStore(): void {
     const snapshot = this.data.state.data;
     if (!snapshot || !this.numberId) return;
-    this.awaitingNumber = false;
+    this.#awaitingNumber = false;
     const number = findNumber(snapshot, this.numberId);
     if (number) this.fields = numberFieldsOf(number);
     else this.missing = true;
   }
 
-  private reset(mode: NumberDialogMode, numberId: string | null): void {
+  #reset(mode: NumberDialogMode, numberId: string | null): void {
     this.mode = mode;
     this.numberId = numberId;
-    this.awaitingNumber = false;
+    this.#awaitingNumber = false;
     this.fields = emptyNumberFields;
     this.touched = { label: false, number: false };
     this.missing = false;
-    this.save.clear();
+    this.#save.clear();
     this.explaining = false;
   }
 
-  private show(): void {
-    this.opener = deepActiveElement();
+  #show(): void {
+    this.#opener = deepActiveElement();
     this.open = true;
-    if (this.dialog && !this.dialog.open) this.openDialog();
+    if (this.dialog && !this.dialog.open) this.#openDialog();
   }
 
-  private openDialog(): void {
-    this.opener ??= deepActiveElement();
+  #openDialog(): void {
+    this.#opener ??= deepActiveElement();
     this.dialog.showModal();
     // Focus the first field even where the browser would pick the heading or the dialog itself.
     void this.updateComplete.then(() => this.labelInput?.focus());
   }
 
   /** Escape closes the dialog itself. A close event that arrives after a reopening is stale. */
-  private handleDialogClose(): void {
-    if (!this.dialog.open) this.handleClose();
+  #handleDialogClose(): void {
+    if (!this.dialog.open) this.#handleClose();
   }
 
   /** After Escape, Cancel, a save or `close()`; runs once per opening. */
-  private handleClose(): void {
-    if (!this.open && !this.opener) return;
+  #handleClose(): void {
+    if (!this.open && !this.#opener) return;
     this.open = false;
     this.explaining = false;
-    const opener = this.opener;
-    this.opener = null;
+    const opener = this.#opener;
+    this.#opener = null;
     if (opener?.isConnected) opener.focus();
   }
 
   /** What the form's controls do: each is bound here, so the form can hold them as they are. */
-  private readonly on: NumberFormHandlers = {
-    submit: (event) => void this.submit(event),
+  readonly #on: NumberFormHandlers = {
+    submit: (event) => void this.#submit(event),
     cancel: () => this.close(),
-    labelInput: (event) => this.change({ label: valueOf(event) }, 'label'),
-    labelBlur: () => this.leave('label'),
-    numberInput: (event) => this.change({ dial: valueOf(event) }, 'number'),
-    numberBlur: () => this.leave('number'),
+    labelInput: (event) => this.#change({ label: valueOf(event) }, 'label'),
+    labelBlur: () => this.#leave('label'),
+    numberInput: (event) => this.#change({ dial: valueOf(event) }, 'number'),
+    numberBlur: () => this.#leave('number'),
     // A blocked checkbox stays focusable but ignores clicks and Space (which clicks it).
     remoteExtensionClick: (event) => {
-      if (this.blocked()) event.preventDefault();
+      if (this.#blocked()) event.preventDefault();
     },
-    remoteExtensionChange: (event) => this.change(withRemoteExtension(this.fields, checkedOf(event))),
-    fmcChange: (event) => this.change({ fmc: checkedOf(event) }),
-    callThroughChange: (event) => this.change({ callThrough: checkedOf(event) }),
+    remoteExtensionChange: (event) => this.#change(withRemoteExtension(this.fields, checkedOf(event))),
+    fmcChange: (event) => this.#change({ fmc: checkedOf(event) }),
+    callThroughChange: (event) => this.#change({ callThrough: checkedOf(event) }),
     infoClick: () => {
       this.explaining = !this.explaining;
     },
   };
 
   /** What was typed or ticked. Typing in a field drops the platform's refusal about that field. */
-  private change(changes: Partial<NumberFields>, place?: 'label' | 'number'): void {
+  #change(changes: Partial<NumberFields>, place?: 'label' | 'number'): void {
     this.fields = { ...this.fields, ...changes };
-    if (place && this.refusal?.place === place) this.save.clear();
+    if (place && this.#refusal?.place === place) this.#save.clear();
   }
 
   /**
    * Chromium blurs the focused field as the closing dialog removes the form, in the middle of that
    * render: a field left because the dialog closed was not left by the user, and is not checked.
    */
-  private leave(place: 'label' | 'number'): void {
+  #leave(place: 'label' | 'number'): void {
     if (!this.open) return;
     this.touched = { ...this.touched, [place]: true };
   }
 
-  private async submit(event: SubmitEvent): Promise<void> {
+  async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.save.pending) return;
+    if (this.#save.pending) return;
     this.touched = { label: true, number: true };
     this.missing = false;
-    this.save.clear();
-    const labelMessage = this.labelMessage();
-    const numberMessage = this.numberMessage();
+    this.#save.clear();
+    const labelMessage = this.#labelMessage();
+    const numberMessage = this.#numberMessage();
     if (labelMessage || numberMessage) {
       await this.updateComplete;
       (labelMessage ? this.labelInput : this.numberInput).focus();
@@ -300,13 +300,13 @@ export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
     }
     const store = this.data.store;
     if (!store) return;
-    const request = this.request(store);
+    const request = this.#request(store);
     if (!request) {
       this.close();
       return;
     }
     const mode = this.mode;
-    const saved = await this.save.run(
+    const saved = await this.#save.run(
       () =>
         request().catch((error: unknown) => {
           // Placed before the reason shows, so it never shows in the wrong place.
@@ -321,12 +321,12 @@ export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
   }
 
   /** The save the form asks for, resolving with the number's id; null when an edit changes nothing. */
-  private request(store: Store): (() => Promise<string>) | null {
+  #request(store: Store): (() => Promise<string>) | null {
     if (this.mode === 'add') {
       const number = newNumberOf(this.fields);
       return () => store.createNumber(number);
     }
-    const edited = this.editedNumber;
+    const edited = this.#editedNumber;
     const changes = edited ? numberChanges(edited, this.fields) : {};
     if (!edited || Object.keys(changes).length === 0) return null;
     return () => store.updateNumber(edited.id, changes).then(() => edited.id);

@@ -81,9 +81,8 @@ export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
   /** Why the last change was refused, shown under the button. */
   @state() private error = '';
 
-  private readonly menu = new RadioMenu(this, {
-    valueAttribute: 'data-status-id',
-    choose: (statusId) => void this.choose(statusId),
+  readonly #menu = new RadioMenu(this, {
+    choose: (statusId) => void this.#choose(statusId),
     refusal: () => this.error,
     beforeOpen: () => {
       this.error = '';
@@ -93,17 +92,17 @@ export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
 
   /** Whether the status menu is showing. */
   get open(): boolean {
-    return this.menu.open;
+    return this.#menu.open;
   }
 
   /** Opens the menu and focuses the active status. */
   show(): Promise<void> {
-    return this.menu.show();
+    return this.#menu.show();
   }
 
   /** Closes the menu; `returnFocus` puts focus back on the button (Escape, a choice). */
   hide(returnFocus = false): void {
-    this.menu.hide(returnFocus);
+    this.#menu.hide(returnFocus);
   }
 
   /** It shows the user, the statuses and which is active: numbers changing render nothing here. */
@@ -118,17 +117,17 @@ export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
     const active = activeStatus(data);
     return html`
       <span class="avatar" part="avatar" aria-hidden="true">${initials(data.user.displayName)}</span>
-      ${this.menu.renderButton(strings.buttonName(active.name), this.renderStatus(active))}
-      ${this.menu.renderMenu(
+      ${this.#menu.renderButton(strings.buttonName(active.name), this.#renderStatus(active))}
+      ${this.#menu.renderMenu(
         strings.availability,
-        data.statuses.map((status) => this.menu.renderItem(status.id, status.id === active.id, this.renderStatus(status))),
+        data.statuses.map((status) => this.#menu.renderItem(status.id, status.id === active.id, this.#renderStatus(status))),
       )}
       ${this.live.render()}
     `;
   }
 
   /** A status's presence dot and name. */
-  private renderStatus(status: DynamicStatus) {
+  #renderStatus(status: DynamicStatus) {
     return html`${presenceDot(status)}<span>${status.name}</span>`;
   }
 
@@ -138,7 +137,7 @@ export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
    * and the platform's yes renders nothing more (which is why this is no `SaveController` save: it
    * renders again when the platform answers). A second choice before the answer follows it.
    */
-  private async choose(statusId: string): Promise<void> {
+  async #choose(statusId: string): Promise<void> {
     const { store } = this.data;
     const data = this.data.state.data;
     const status = data && findStatus(data, statusId);

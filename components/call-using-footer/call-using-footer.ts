@@ -120,9 +120,9 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
   protected readonly table = callUsingStrings;
 
   /** A Call Using change this element asked for, and why the last one was refused. */
-  private readonly save = new SaveController(this, this.live);
+  readonly #save = new SaveController(this, this.live);
   /** The prompt's call: in flight (Calling…), and why it failed. */
-  private readonly call = new SaveController(this, this.live);
+  readonly #call = new SaveController(this, this.live);
 
   /** The number the Place Call With prompt is about to call; null while it is closed. */
   @state() private dial: string | null = null;
@@ -132,31 +132,30 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
   @query('dialog') private dialog!: HTMLDialogElement;
 
   /** Where focus was when the prompt opened; it goes back there when the prompt closes. */
-  private opener: HTMLElement | null = null;
+  #opener: HTMLElement | null = null;
 
-  private readonly menu = new RadioMenu(this, {
-    valueAttribute: 'data-device-id',
-    choose: (deviceId) => void this.chooseDevice(deviceId),
-    refusal: () => this.save.error,
+  readonly #menu = new RadioMenu(this, {
+    choose: (deviceId) => void this.#chooseDevice(deviceId),
+    refusal: () => this.#save.error,
     beforeOpen: () => {
-      this.save.clear();
+      this.#save.clear();
       return this.data.state.data !== null;
     },
   });
 
   /** Whether the Call Using menu is showing. */
   get open(): boolean {
-    return this.menu.open;
+    return this.#menu.open;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener(PlaceCallRequestEvent.eventName, this.handlePlaceCallRequest);
+    document.addEventListener(PlaceCallRequestEvent.eventName, this.#handlePlaceCallRequest);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener(PlaceCallRequestEvent.eventName, this.handlePlaceCallRequest);
+    document.removeEventListener(PlaceCallRequestEvent.eventName, this.#handlePlaceCallRequest);
   }
 
   /**
@@ -164,17 +163,17 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
    * active remote extension when it is that device — preselected.
    */
   placeCall(dial: string): void {
-    void this.openPrompt(dial);
+    void this.#openPrompt(dial);
   }
 
   /** Opens the Call Using menu and focuses the device in use. */
   show(): Promise<void> {
-    return this.menu.show();
+    return this.#menu.show();
   }
 
   /** Closes the Call Using menu; `returnFocus` puts focus back on its button. */
   hide(returnFocus = false): void {
-    this.menu.hide(returnFocus);
+    this.#menu.hide(returnFocus);
   }
 
   /** The loaded view, and whether a status's routing is being saved (the button is busy until then). */
@@ -192,11 +191,11 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     return html`
       <div class="bar">
         <span part="caption" aria-hidden="true">${strings.callUsing}</span>
-        ${this.menu.renderButton(strings.callUsingName(label), label, this.save.pending || isPending(pending, 'status'))}
-        ${current ? this.renderDeviceDetails(current, activeRe?.id) : nothing}
+        ${this.#menu.renderButton(strings.callUsingName(label), label, this.#save.pending || isPending(pending, 'status'))}
+        ${current ? this.#renderDeviceDetails(current, activeRe?.id) : nothing}
       </div>
-      ${this.menu.renderMenu(strings.callUsing, this.open ? this.renderItems(data, current, activeRe) : nothing)}
-      ${this.renderPrompt(data, activeRe?.id)}
+      ${this.#menu.renderMenu(strings.callUsing, this.open ? this.#renderItems(data, current, activeRe) : nothing)}
+      ${this.#renderPrompt(data, activeRe?.id)}
       ${this.live.render()}
     `;
   }
@@ -205,22 +204,22 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
    * Every device, as menu items. Rendered only while the menu is open: closed, a page with
    * hundreds of numbers would keep hundreds of hidden items up to date on every change.
    */
-  private renderItems(data: Snapshot, current: Device | undefined, activeRe: PhoneNumber | undefined) {
+  #renderItems(data: Snapshot, current: Device | undefined, activeRe: PhoneNumber | undefined) {
     return devices(data).map((device) =>
-      this.menu.renderItem(device.id, device.id === current?.id, this.renderDevice(device, activeRe?.id)),
+      this.#menu.renderItem(device.id, device.id === current?.id, this.#renderDevice(device, activeRe?.id)),
     );
   }
 
   /** A device as text: its label, its number, and the Remote Extension mark for the active RE. */
-  private renderDevice(device: Device, activeRemoteExtensionId: string | undefined) {
-    return html`<span>${device.label}</span> ${this.renderDeviceDetails(device, activeRemoteExtensionId)}`;
+  #renderDevice(device: Device, activeRemoteExtensionId: string | undefined) {
+    return html`<span>${device.label}</span> ${this.#renderDeviceDetails(device, activeRemoteExtensionId)}`;
   }
 
   /**
    * A device's number and mark. Beside the Call Using button rather than in it, so that the
    * button's visible text stays part of its accessible name (WCAG 2.5.3).
    */
-  private renderDeviceDetails(device: Device, activeRemoteExtensionId: string | undefined) {
+  #renderDeviceDetails(device: Device, activeRemoteExtensionId: string | undefined) {
     return html`
       ${device.dial ? html`<span class="dial">${device.dial}</span>` : nothing}
       ${device.id === activeRemoteExtensionId ? html`<span class="badge">${this.strings.remoteExtension}</span>` : nothing}
@@ -228,15 +227,15 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
   }
 
   /** The *Place Call With* prompt (CALL-2): a radio group of the devices, Call and Cancel. */
-  private renderPrompt(data: Snapshot, activeRemoteExtensionId: string | undefined) {
+  #renderPrompt(data: Snapshot, activeRemoteExtensionId: string | undefined) {
     const { strings } = this;
-    const { pending: calling, error } = this.call;
+    const { pending: calling, error } = this.#call;
     return html`
-      <dialog part="dialog" aria-labelledby="prompt-heading" @close=${this.handlePromptClose}>
+      <dialog part="dialog" aria-labelledby="prompt-heading" @close=${this.#handlePromptClose}>
         ${this.dial === null
           ? nothing
           : html`
-              <form @submit=${this.handlePromptSubmit}>
+              <form @submit=${this.#handlePromptSubmit}>
                 <h2 id="prompt-heading">${strings.placeCallWith}</h2>
                 <p>${strings.callTarget(this.dial)}</p>
                 <fieldset>
@@ -251,7 +250,7 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
                           .checked=${device.id === this.selectedDeviceId}
                           @change=${() => (this.selectedDeviceId = device.id)}
                         />
-                        ${this.renderDevice(device, activeRemoteExtensionId)}
+                        ${this.#renderDevice(device, activeRemoteExtensionId)}
                       </label>
                     `,
                   )}
@@ -275,13 +274,13 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     `;
   }
 
-  private async openPrompt(dial: string): Promise<void> {
+  async #openPrompt(dial: string): Promise<void> {
     const data = this.data.state.data;
     if (!data) return;
     this.hide();
-    this.opener = deepActiveElement();
+    this.#opener = deepActiveElement();
     this.dial = dial;
-    this.call.clear();
+    this.#call.clear();
     // The Call Using device, which is the active remote extension when that is in use (CALL-2).
     this.selectedDeviceId = activeCallUsing(data)?.id ?? data.platform.defaultDeviceId;
     await this.updateComplete;
@@ -290,27 +289,27 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
   }
 
   /** Saves the active status's routing with `deviceId` as its Call Using device (CALL-1). */
-  private async chooseDevice(deviceId: string): Promise<void> {
+  async #chooseDevice(deviceId: string): Promise<void> {
     const { store } = this.data;
     const data = this.data.state.data;
-    if (!store || !data || this.save.pending) return;
+    if (!store || !data || this.#save.pending) return;
     const status = activeStatus(data);
     const device = findDevice(data, deviceId);
     if (!device || status.callUsing === deviceId) return;
     const { id, remoteExtensionId, sendCallsTo } = status;
-    await this.save.run(() => store.updateStatus({ id, remoteExtensionId, callUsing: deviceId, sendCallsTo }), {
+    await this.#save.run(() => store.updateStatus({ id, remoteExtensionId, callUsing: deviceId, sendCallsTo }), {
       saving: '',
       saved: () => this.strings.callUsingSaved(device.label),
     });
   }
 
-  private handlePromptSubmit = async (event: SubmitEvent): Promise<void> => {
+  #handlePromptSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     const { store } = this.data;
     const data = this.data.state.data;
     const dial = this.dial;
-    if (!store || !data || dial === null || this.call.pending) return;
-    const placed = await this.call.run(() => store.placeCall(this.selectedDeviceId, dial), {
+    if (!store || !data || dial === null || this.#call.pending) return;
+    const placed = await this.#call.run(() => store.placeCall(this.selectedDeviceId, dial), {
       saving: '',
       saved: (call) => this.strings.callingFrom(call.dial, findDevice(data, call.deviceId)?.label ?? call.deviceId),
     });
@@ -319,18 +318,18 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     this.dispatchEvent(new CallPlacedEvent(placed.value));
   };
 
-  private handlePromptClose = (): void => {
+  #handlePromptClose = (): void => {
     // The close event comes a moment after close(); if a new call opened the prompt meanwhile,
     // this event belongs to the old one and must not clear the new.
     if (this.dialog.open) return;
     this.dial = null;
-    this.call.clear();
-    const opener = this.opener;
-    this.opener = null;
+    this.#call.clear();
+    const opener = this.#opener;
+    this.#opener = null;
     if (opener?.isConnected) opener.focus();
   };
 
-  private handlePlaceCallRequest = (event: PlaceCallRequestEvent): void => {
+  #handlePlaceCallRequest = (event: PlaceCallRequestEvent): void => {
     if (event.defaultPrevented) return;
     event.preventDefault();
     this.placeCall(event.dial);

@@ -76,8 +76,8 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
    * that only shows numbers never pays for its element, styles and Store subscription.
    */
   @state() private dialogElement: AddNumberDialog | null = null;
-  private readonly connectivity = new ConnectivityController(this);
-  private readonly deletes = new SaveController(this, this.live);
+  readonly #connectivity = new ConnectivityController(this);
+  readonly #deletes = new SaveController(this, this.live);
 
   @query('#more-button') private moreButton!: HTMLButtonElement;
   @query('[role="menu"]') private menuElement!: HTMLElement | null;
@@ -85,7 +85,7 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
   @query('ul.numbers') private list!: HTMLElement | null;
 
   /** The ⋮ menu (APG menu button); its items are buttons, so choosing one clicks it. */
-  private readonly menu = new MenuButtonController(this, {
+  readonly #menu = new MenuButtonController(this, {
     button: () => this.moreButton,
     menu: () => this.menuElement,
     items: () => [...(this.menuElement?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])],
@@ -105,9 +105,9 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
       <section aria-labelledby="heading">
         <header part="header">
           <h2 id="heading">${this.strings.heading}</h2>
-          ${this.renderMenu(data)}
+          ${this.#renderMenu(data)}
         </header>
-        ${this.connectivity.offline ? html`<p class="note muted" part="note">${shared.offline}</p>` : nothing}
+        ${this.#connectivity.offline ? html`<p class="note muted" part="note">${shared.offline}</p>` : nothing}
         ${storage === 'memory' ? html`<p class="note muted" part="note">${shared.storageInMemory}</p>` : nothing}
         ${dropped.map(
           (problem) => html`<p class="note error" part="note">${shared.droppedChange(shared.problem(problem))}</p>`,
@@ -117,16 +117,16 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
           : nothing}
         <div class="body" aria-busy=${loading ? 'true' : 'false'}>
           ${!data || (phase === 'error' && loadError) ? this.renderLoadState() : nothing}
-          ${data ? this.renderNumbers(data) : nothing}
+          ${data ? this.#renderNumbers(data) : nothing}
         </div>
         ${this.live.render()}
       </section>
-      ${this.confirming ? this.renderConfirm(this.confirming.label) : nothing}
+      ${this.confirming ? this.#renderConfirm(this.confirming.label) : nothing}
       ${this.dialogElement ?? nothing}
     `;
   }
 
-  private renderMenu(data: Snapshot | null): TemplateResult {
+  #renderMenu(data: Snapshot | null): TemplateResult {
     const t = this.strings;
     const permitted = data?.platform.permissions.manageNumbers ?? true;
     return html`<div class="menu-anchor">
@@ -137,9 +137,9 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
         aria-label=${t.more}
         aria-haspopup="menu"
         aria-controls="more-menu"
-        aria-expanded=${this.menu.open ? 'true' : 'false'}
-        @click=${this.menu.handleButtonClick}
-        @keydown=${this.menu.handleButtonKeydown}
+        aria-expanded=${this.#menu.open ? 'true' : 'false'}
+        @click=${this.#menu.handleButtonClick}
+        @keydown=${this.#menu.handleButtonKeydown}
       >
         <span aria-hidden="true">⋮</span>
       </button>
@@ -148,18 +148,18 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
         id="more-menu"
         part="menu"
         aria-labelledby="more-button"
-        ?hidden=${!this.menu.open}
-        @keydown=${this.menu.handleMenuKeydown}
-        @focusout=${this.menu.handleMenuFocusout}
+        ?hidden=${!this.#menu.open}
+        @keydown=${this.#menu.handleMenuKeydown}
+        @focusout=${this.#menu.handleMenuFocusout}
       >
-        ${this.menu.open ? this.renderNewItem(permitted) : nothing}
+        ${this.#menu.open ? this.#renderNewItem(permitted) : nothing}
       </ul>
       ${permitted ? nothing : html`<p id="no-permission" class="muted">${t.noPermission}</p>`}
     </div>`;
   }
 
   /** The menu's one item, rendered only while the menu is open (a closed menu renders nothing). */
-  private renderNewItem(permitted: boolean): TemplateResult {
+  #renderNewItem(permitted: boolean): TemplateResult {
     return html`<li role="none">
       <button
         type="button"
@@ -167,14 +167,14 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
         tabindex="-1"
         aria-disabled=${permitted ? 'false' : 'true'}
         aria-describedby=${permitted ? nothing : 'no-permission'}
-        @click=${this.handleNew}
+        @click=${this.#handleNew}
       >
         ${this.strings.newNumber}
       </button>
     </li>`;
   }
 
-  private renderNumbers(data: Snapshot): TemplateResult {
+  #renderNumbers(data: Snapshot): TemplateResult {
     const t = this.strings;
     if (data.numbers.length === 0) return html`<p class="empty">${t.empty}</p>`;
     const { shared, rowProblems } = this;
@@ -186,15 +186,15 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
           shared,
           pending: isPending(pending, 'number', n.id),
           problem: rowProblems.get(n.id),
-          edit: this.handleEdit,
-          delete: this.handleDelete,
+          edit: this.#handleEdit,
+          delete: this.#handleDelete,
         }),
       )}
     </ul>`;
   }
 
   /** The delete confirmation, in the page only while it asks. */
-  private renderConfirm(label: string): TemplateResult {
+  #renderConfirm(label: string): TemplateResult {
     const t = this.strings;
     return html`<dialog
       class="confirm"
@@ -203,33 +203,33 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
       aria-modal="true"
       aria-labelledby="confirm-heading"
       aria-describedby="confirm-body"
-      @close=${this.handleConfirmClosed}
+      @close=${this.#handleConfirmClosed}
     >
       <h3 id="confirm-heading">${t.confirmHeading(label)}</h3>
       <p id="confirm-body">${t.confirmBody}</p>
       <div class="actions">
-        <button type="button" class="danger" @click=${this.handleConfirm}>${t.delete}</button>
-        <button type="button" class="cancel" @click=${this.handleCancel}>${this.shared.cancel}</button>
+        <button type="button" class="danger" @click=${this.#handleConfirm}>${t.delete}</button>
+        <button type="button" class="cancel" @click=${this.#handleCancel}>${this.shared.cancel}</button>
       </div>
     </dialog>`;
   }
 
-  private readonly handleNew = (event: Event): void => {
+  readonly #handleNew = (event: Event): void => {
     if ((event.currentTarget as HTMLElement).getAttribute('aria-disabled') === 'true') return;
     // Focus the menu button first, so the dialog hands focus back to it when it closes.
-    this.menu.hide(true);
-    void this.withNumberDialog((dialog) => dialog.showAdd());
+    this.#menu.hide(true);
+    void this.#withNumberDialog((dialog) => dialog.showAdd());
   };
 
   /** Makes the Add/Edit Number dialog if this is its first use, then opens it with `show`. */
-  private async withNumberDialog(show: (dialog: AddNumberDialog) => void): Promise<void> {
-    const dialog = (this.dialogElement ??= this.makeNumberDialog());
+  async #withNumberDialog(show: (dialog: AddNumberDialog) => void): Promise<void> {
+    const dialog = (this.dialogElement ??= this.#makeNumberDialog());
     await this.updateComplete;
     show(dialog);
   }
 
   /** A new dialog of the class set in `numberDialog`: so under the tag that class was defined with. */
-  private makeNumberDialog(): AddNumberDialog {
+  #makeNumberDialog(): AddNumberDialog {
     const dialog = new (this.constructor as typeof MyNumbers).numberDialog();
     dialog.setAttribute('part', 'dialog');
     return dialog;
@@ -237,23 +237,23 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
 
   // Rows.
 
-  private readonly handleEdit = (numberId: string): void => {
+  readonly #handleEdit = (numberId: string): void => {
     if (!this.data.state.data?.platform.permissions.manageNumbers) return;
-    void this.withNumberDialog((dialog) => dialog.showEdit(numberId));
+    void this.#withNumberDialog((dialog) => dialog.showEdit(numberId));
   };
 
-  private readonly handleDelete = (n: PhoneNumber): void => {
+  readonly #handleDelete = (n: PhoneNumber): void => {
     const data = this.data.state.data;
     if (!data?.platform.permissions.manageNumbers) return;
     if (isPending(this.data.state.pending, 'number', n.id)) return;
     const problem = deleteProblem(data, n.id);
     if (problem) {
       const message = this.shared.problem(problem);
-      this.setRowProblem(n.id, message);
+      this.#setRowProblem(n.id, message);
       this.live.say(message);
       return;
     }
-    this.setRowProblem(n.id, null);
+    this.#setRowProblem(n.id, null);
     this.confirming = { id: n.id, label: n.label };
     void this.updateComplete.then(() => {
       const dialog = this.confirmDialog;
@@ -263,37 +263,37 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
     });
   };
 
-  private readonly handleCancel = (): void => {
+  readonly #handleCancel = (): void => {
     this.confirmDialog?.close('cancel');
   };
 
-  private readonly handleConfirm = (): void => {
+  readonly #handleConfirm = (): void => {
     this.confirmDialog?.close('delete');
   };
 
   /** Closing by Delete, Cancel or Escape all come here; only Delete deletes. */
-  private readonly handleConfirmClosed = (event: Event): void => {
+  readonly #handleConfirmClosed = (event: Event): void => {
     const target = this.confirming;
     const confirmed = (event.currentTarget as HTMLDialogElement).returnValue === 'delete';
     this.confirming = null;
     if (!target) return;
     if (!confirmed) {
-      this.focusDelete(target.id);
+      this.#focusDelete(target.id);
       return;
     }
     if (!this.dispatchEvent(new NumberDeleteRequestEvent(target.id))) {
       this.live.say(this.strings.deleteKept(target.label));
-      this.focusDelete(target.id);
+      this.#focusDelete(target.id);
       return;
     }
-    void this.deleteNumber(target.id, target.label);
+    void this.#deleteNumber(target.id, target.label);
   };
 
-  private async deleteNumber(numberId: string, label: string): Promise<void> {
+  async #deleteNumber(numberId: string, label: string): Promise<void> {
     const store = this.data.store;
     if (!store) return;
     const t = this.strings;
-    const deleted = this.deletes.run(() => store.deleteNumber(numberId), {
+    const deleted = this.#deletes.run(() => store.deleteNumber(numberId), {
       saving: t.deleting(label),
       saved: () => t.deleted(label),
     });
@@ -302,11 +302,11 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
     this.list?.focus();
     if (await deleted) return;
     // Refused or failed: the row is back (rolled back), with the reason under it.
-    this.setRowProblem(numberId, this.deletes.error);
-    this.live.say(t.notDeleted(label, this.deletes.error));
+    this.#setRowProblem(numberId, this.#deletes.error);
+    this.live.say(t.notDeleted(label, this.#deletes.error));
   }
 
-  private focusDelete(numberId: string): void {
+  #focusDelete(numberId: string): void {
     void this.updateComplete.then(() => {
       const button = this.shadowRoot?.getElementById(`delete-${numberId}`);
       if (button) button.focus();
@@ -314,7 +314,7 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
     });
   }
 
-  private setRowProblem(numberId: string, message: string | null): void {
+  #setRowProblem(numberId: string, message: string | null): void {
     const next = new Map(this.rowProblems);
     if (message === null) next.delete(numberId);
     else next.set(numberId, message);

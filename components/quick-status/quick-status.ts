@@ -110,13 +110,13 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
   protected readonly table = quickStatusStrings;
 
   /** Status changes asked for here: "Saving…", then the new status or why it was refused. */
-  private readonly statusSave = new SaveController(this, this.live);
+  readonly #statusSave = new SaveController(this, this.live);
   /** Remote Extension changes sent from here, and why the last one was refused. */
-  private readonly remoteExtensionSave = new SaveController(this, this.live);
+  readonly #remoteExtensionSave = new SaveController(this, this.live);
   /** The status of the last Remote Extension change: its refusal shows only while it is the current one. */
-  private remoteExtensionFor: string | null = null;
-  private readonly radios = new StatusRadioGroup(this, (statusId) => void this.choose(statusId));
-  private readonly connectivity = new ConnectivityController(this);
+  #remoteExtensionFor: string | null = null;
+  readonly #radios = new StatusRadioGroup(this, (statusId) => void this.#choose(statusId));
+  readonly #connectivity = new ConnectivityController(this);
 
   /** The view, and what is pending: "Saving…" follows changes made by other elements too. */
   protected override watch(state: StoreState): readonly unknown[] {
@@ -133,14 +133,14 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
   protected override render() {
     const { data } = this.data.state;
     return html`
-      ${this.connectivity.offline ? html`<p class="muted" part="note">${this.shared.offline}</p>` : nothing}
-      ${data ? html`${this.renderSummary(data)}${this.renderGroup(data)}${this.renderRemoteExtension(data)}` : this.renderLoadState()}
+      ${this.#connectivity.offline ? html`<p class="muted" part="note">${this.shared.offline}</p>` : nothing}
+      ${data ? html`${this.#renderSummary(data)}${this.#renderGroup(data)}${this.#renderRemoteExtension(data)}` : this.renderLoadState()}
       ${this.live.render()}
     `;
   }
 
   /** What is in force now, as text (EXT-1). */
-  private renderSummary(data: Snapshot) {
+  #renderSummary(data: Snapshot) {
     const strings = this.strings;
     const active = activeStatus(data);
     const remoteExtension = activeRemoteExtension(data);
@@ -163,12 +163,12 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
   }
 
   /** Every status one click away (ACT-1), as a radio group whose arrows only move focus. */
-  private renderGroup(data: Snapshot) {
-    const busy = this.activationPending;
-    const error = this.statusSave.error;
+  #renderGroup(data: Snapshot) {
+    const busy = this.#activationPending;
+    const error = this.#statusSave.error;
     return html`
       <span id="group-label" class="label">${this.strings.status}</span>
-      ${this.radios.render({
+      ${this.#radios.render({
         statuses: data.statuses,
         checkedId: data.activeStatusId,
         labelledBy: 'group-label',
@@ -181,7 +181,7 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
   }
 
   /** The current status's Remote Extension (STAT-2), or why there is none here (PLAT-1). */
-  private renderRemoteExtension(data: Snapshot) {
+  #renderRemoteExtension(data: Snapshot) {
     const strings = this.strings;
     const shared = this.shared;
     if (!supportsRemoteExtension(data.platform)) {
@@ -189,8 +189,8 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
     }
     const status = activeStatus(data);
     const permitted = data.platform.permissions.manageStatuses;
-    const busy = this.remoteExtensionSave.pending || isPending(this.data.state.pending, 'status', status.id);
-    const error = this.remoteExtensionFor === status.id ? this.remoteExtensionSave.error : '';
+    const busy = this.#remoteExtensionSave.pending || isPending(this.data.state.pending, 'status', status.id);
+    const error = this.#remoteExtensionFor === status.id ? this.#remoteExtensionSave.error : '';
     const describedBy = [permitted ? '' : 'not-permitted', error ? 'remote-extension-error' : '']
       .filter(Boolean)
       .join(' ');
@@ -202,9 +202,9 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
           part="select"
           aria-disabled=${permitted ? 'false' : 'true'}
           aria-describedby=${describedBy || nothing}
-          @change=${this.handleRemoteExtensionChange}
-          @keydown=${this.handleSelectKeydown}
-          @mousedown=${this.handleSelectMousedown}
+          @change=${this.#handleRemoteExtensionChange}
+          @keydown=${this.#handleSelectKeydown}
+          @mousedown=${this.#handleSelectMousedown}
         >
           ${remoteExtensionOptions(data, status.remoteExtensionId, shared.none, strings.numberText)}
         </select>
@@ -218,29 +218,29 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
   }
 
   /** Whether a status change, from here or another element of the provider, is on its way. */
-  private get activationPending(): boolean {
-    return this.statusSave.pending || isPending(this.data.state.pending, 'active-status');
+  get #activationPending(): boolean {
+    return this.#statusSave.pending || isPending(this.data.state.pending, 'active-status');
   }
 
   /** Makes `statusId` the active status: shown at once by the Store, reverted if refused (SYNC-3). */
-  private async choose(statusId: string): Promise<void> {
+  async #choose(statusId: string): Promise<void> {
     const { store } = this.data;
     const data = this.data.state.data;
     const status = data && findStatus(data, statusId);
-    if (!store || !data || !status || statusId === data.activeStatusId || this.activationPending) return;
+    if (!store || !data || !status || statusId === data.activeStatusId || this.#activationPending) return;
     const strings = this.strings;
-    const saved = await this.statusSave.run(() => store.setActiveStatus(statusId), {
+    const saved = await this.#statusSave.run(() => store.setActiveStatus(statusId), {
       saved: () => strings.nowYourStatus(status.name),
     });
     if (saved) this.dispatchEvent(new ActiveStatusChangeEvent(statusId));
   }
 
-  private readonly handleRemoteExtensionChange = (event: Event): void => {
-    void this.saveRemoteExtension(event.target as HTMLSelectElement);
+  readonly #handleRemoteExtensionChange = (event: Event): void => {
+    void this.#saveRemoteExtension(event.target as HTMLSelectElement);
   };
 
   /** Saves the current status's new Remote Extension at once, with Call Using and Send my calls to (STAT-3, STAT-6). */
-  private async saveRemoteExtension(select: HTMLSelectElement): Promise<void> {
+  async #saveRemoteExtension(select: HTMLSelectElement): Promise<void> {
     const { store } = this.data;
     const data = this.data.state.data;
     if (!store || !data) return;
@@ -262,19 +262,19 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
         : change.kind === 'cleared'
           ? strings.remoteExtensionCleared(change.device)
           : strings.remoteExtensionNone;
-    this.remoteExtensionFor = id;
-    await this.remoteExtensionSave.run(() => store.updateStatus(routing), { saved: () => saved });
+    this.#remoteExtensionFor = id;
+    await this.#remoteExtensionSave.run(() => store.updateStatus(routing), { saved: () => saved });
   }
 
   /** An aria-disabled select stays focusable (its reason can be read) but does not change. */
-  private readonly handleSelectKeydown = (event: KeyboardEvent): void => {
+  readonly #handleSelectKeydown = (event: KeyboardEvent): void => {
     if ((event.currentTarget as HTMLElement).getAttribute('aria-disabled') !== 'true') return;
     if (SELECT_CHANGING_KEYS.has(event.key) || (event.key.length === 1 && !event.ctrlKey && !event.metaKey)) {
       event.preventDefault();
     }
   };
 
-  private readonly handleSelectMousedown = (event: MouseEvent): void => {
+  readonly #handleSelectMousedown = (event: MouseEvent): void => {
     if ((event.currentTarget as HTMLElement).getAttribute('aria-disabled') === 'true') event.preventDefault();
   };
 }

@@ -65,7 +65,7 @@ export class StatusRadioGroup {
    * The radio that has focus, while one has. The roving tabindex follows it, so Tab leaves the
    * group from there; once focus is outside, the checked radio is the group's one tab stop again.
    */
-  private focusedId: string | null = null;
+  #focusedId: string | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -73,7 +73,7 @@ export class StatusRadioGroup {
   ) {}
 
   render({ statuses, checkedId, labelledBy, busy, describedBy }: StatusRadioGroupView): TemplateResult {
-    const focused = this.focusedId;
+    const focused = this.#focusedId;
     const tabStop = focused !== null && statuses.some((s) => s.id === focused) ? focused : checkedId;
     return html`
       <div
@@ -82,9 +82,9 @@ export class StatusRadioGroup {
         aria-labelledby=${labelledBy}
         aria-busy=${busy ? 'true' : 'false'}
         aria-describedby=${describedBy ?? nothing}
-        @keydown=${this.handleKeydown}
-        @focusin=${this.handleFocusin}
-        @focusout=${this.handleFocusout}
+        @keydown=${this.#handleKeydown}
+        @focusin=${this.#handleFocusin}
+        @focusout=${this.#handleFocusout}
       >
         ${statuses.map(
           (status) => html`
@@ -106,13 +106,13 @@ export class StatusRadioGroup {
     `;
   }
 
-  private focus(id: string | null): void {
-    if (id === this.focusedId) return;
-    this.focusedId = id;
+  #focus(id: string | null): void {
+    if (id === this.#focusedId) return;
+    this.#focusedId = id;
     this.host.requestUpdate();
   }
 
-  private readonly handleKeydown = (event: KeyboardEvent): void => {
+  readonly #handleKeydown = (event: KeyboardEvent): void => {
     const radios = [...(event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role="radio"]')];
     const current = radios.findIndex((radio) => radio.matches(':focus'));
     if (current < 0) return;
@@ -123,7 +123,7 @@ export class StatusRadioGroup {
       event.preventDefault();
       const radio = radios[next];
       if (!radio) return;
-      this.focus(radio.dataset['statusId'] ?? null);
+      this.#focus(radio.dataset['statusId'] ?? null);
       radio.focus();
       return;
     }
@@ -134,15 +134,15 @@ export class StatusRadioGroup {
     }
   };
 
-  private readonly handleFocusin = (event: FocusEvent): void => {
+  readonly #handleFocusin = (event: FocusEvent): void => {
     const id = (event.target as HTMLElement).dataset['statusId'];
-    if (id) this.focus(id);
+    if (id) this.#focus(id);
   };
 
-  private readonly handleFocusout = (event: FocusEvent): void => {
+  readonly #handleFocusout = (event: FocusEvent): void => {
     const to = event.relatedTarget;
     const group = event.currentTarget as HTMLElement;
-    if (!(to instanceof Node && group.contains(to))) this.focus(null);
+    if (!(to instanceof Node && group.contains(to))) this.#focus(null);
   };
 }
 

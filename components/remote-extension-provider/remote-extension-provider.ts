@@ -64,44 +64,44 @@ export class RemoteExtensionProvider extends LitElement {
    */
   static platforms: PlatformDirectory | undefined;
 
-  private readonly provider = new ContextProvider(this, { context: storeContext });
-  private current: Store | null = null;
-  private readonly cache = new SnapshotCache();
+  readonly #provider = new ContextProvider(this, { context: storeContext });
+  #current: Store | null = null;
+  readonly #cache = new SnapshotCache();
   /** The cache read started on connect, for the Store the first update makes if its source is still this one. */
-  private early: { readonly source: Source; readonly cached: Promise<Snapshot | undefined> } | null = null;
-  private made: Source | null = null;
+  #early: { readonly source: Source; readonly cached: Promise<Snapshot | undefined> } | null = null;
+  #made: Source | null = null;
   /** After `signOut()`, no Store until the user, platform or client changes. */
-  private signedOut = false;
+  #signedOut = false;
 
   /** The Store this provider shares; made at the provider's first update after connecting. */
   get store(): Store | null {
-    return this.current;
+    return this.#current;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.current?.dispose();
-    this.current = null;
+    this.#current?.dispose();
+    this.#current = null;
   }
 
   override connectedCallback(): void {
     // The Store is made at the first update, a microtask from now, after the elements inside have
     // connected. Reading the cache first thing lets IndexedDB work while they do (SYNC-2).
-    const source = this.source();
-    this.early = { source, cached: this.cache.read(source.client?.scope ?? this.platforms().scopeFor(this.choice())) };
+    const source = this.#source();
+    this.#early = { source, cached: this.#cache.read(source.client?.scope ?? this.#platforms().scopeFor(this.#choice())) };
     super.connectedCallback();
     // Back in the page after a disconnect (which disposed the Store): make one on the next update.
-    if (!this.current) this.requestUpdate();
+    if (!this.#current) this.requestUpdate();
   }
 
   protected override willUpdate(): void {
     // Made here rather than on connect, so that a `client` set right after `appendChild` is the
     // one used and no default platform is loaded for nothing. A new platform or user means a new
     // Store, never one Store quietly re-pointed; consumers subscribe, so they follow.
-    const source = this.source();
-    const same = sameSource(source, this.made);
-    if (this.current ? !same : !(this.signedOut && same)) this.replaceStore(source);
-    this.early = null;
+    const source = this.#source();
+    const same = sameSource(source, this.#made);
+    if (this.#current ? !same : !(this.#signedOut && same)) this.#replaceStore(source);
+    this.#early = null;
   }
 
   /**
@@ -111,10 +111,10 @@ export class RemoteExtensionProvider extends LitElement {
    * platform or client is set.
    */
   async signOut(options: { readonly discardPending?: boolean } = {}): Promise<void> {
-    const store = this.current;
-    this.signedOut = true;
-    this.current = null;
-    this.provider.setValue(undefined);
+    const store = this.#current;
+    this.#signedOut = true;
+    this.#current = null;
+    this.#provider.setValue(undefined);
     await store?.signOut(options);
   }
 
@@ -123,17 +123,17 @@ export class RemoteExtensionProvider extends LitElement {
   }
 
   /** What decides which platform the Store talks to. */
-  private source(): Source {
+  #source(): Source {
     return { client: this.client, platform: this.platform, user: this.user, endpoint: this.endpoint, auth: this.auth };
   }
 
-  private choice(): PlatformChoice {
+  #choice(): PlatformChoice {
     return this.platform === 'rest'
       ? { platform: 'rest', user: this.user, endpoint: this.endpoint, auth: this.auth }
       : { platform: 'simulated', user: this.user };
   }
 
-  private platforms(): PlatformDirectory {
+  #platforms(): PlatformDirectory {
     const platforms = (this.constructor as typeof RemoteExtensionProvider).platforms;
     if (!platforms) {
       throw new Error('<remote-extension-provider> has no platforms: import the package (or its define entry), or set `client`.');
@@ -141,15 +141,15 @@ export class RemoteExtensionProvider extends LitElement {
     return platforms;
   }
 
-  private replaceStore(source: Source): void {
-    this.current?.dispose();
-    this.signedOut = false;
-    this.made = source;
-    const client = this.client ?? this.platforms().clientFor(this.choice());
-    const cached = this.early && sameSource(this.early.source, source) ? this.early.cached : undefined;
-    this.current = new Store({ client, cache: this.cache, outbox: new Outbox(), cached });
-    this.provider.setValue(this.current);
-    void this.current.load();
+  #replaceStore(source: Source): void {
+    this.#current?.dispose();
+    this.#signedOut = false;
+    this.#made = source;
+    const client = this.client ?? this.#platforms().clientFor(this.#choice());
+    const cached = this.#early && sameSource(this.#early.source, source) ? this.#early.cached : undefined;
+    this.#current = new Store({ client, cache: this.#cache, outbox: new Outbox(), cached });
+    this.#provider.setValue(this.#current);
+    void this.#current.load();
   }
 }
 

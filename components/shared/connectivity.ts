@@ -13,16 +13,16 @@ export class ConnectivityController implements ReactiveController {
 
   hostConnected(): void {
     this.offline = !navigator.onLine;
-    window.addEventListener('online', this.handle);
-    window.addEventListener('offline', this.handle);
+    window.addEventListener('online', this.#handle);
+    window.addEventListener('offline', this.#handle);
   }
 
   hostDisconnected(): void {
-    window.removeEventListener('online', this.handle);
-    window.removeEventListener('offline', this.handle);
+    window.removeEventListener('online', this.#handle);
+    window.removeEventListener('offline', this.#handle);
   }
 
-  private readonly handle = (event: Event): void => {
+  readonly #handle = (event: Event): void => {
     this.offline = event.type === 'offline';
     this.host.requestUpdate();
   };

@@ -1,10 +1,7 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { MenuButtonController } from './menu.js';
 
 export interface RadioMenuOptions {
-  /** The attribute that holds an item's value (kept for pages and tools that find an item by it). */
-  readonly valueAttribute: 'data-status-id' | 'data-device-id';
   /** Chooses the item with this value (a click, Enter or Space on it), once the menu has closed. */
   readonly choose: (value: string) => void;
   /** Why the last choice was refused, shown under the menu; empty when it was not. */
@@ -21,41 +18,41 @@ export interface RadioMenuOptions {
  * forwards `open`, `show()` and `hide()` as its own documented API.
  */
 export class RadioMenu {
-  private readonly controller: MenuButtonController;
+  readonly #controller: MenuButtonController;
 
   constructor(
     host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
     private readonly options: RadioMenuOptions,
   ) {
-    this.controller = new MenuButtonController(host, {
+    this.#controller = new MenuButtonController(host, {
       button: () => host.renderRoot.querySelector<HTMLElement>('button[aria-haspopup="menu"]'),
       menu: () => host.renderRoot.querySelector<HTMLElement>('[role="menu"]'),
       items: () => [...host.renderRoot.querySelectorAll<HTMLElement>('[role="menuitemradio"]')],
-      choose: (item) => this.choose(item),
+      choose: (item) => this.#choose(item),
       beforeOpen: options.beforeOpen,
     });
   }
 
   /** Whether the menu is showing. */
   get open(): boolean {
-    return this.controller.open;
+    return this.#controller.open;
   }
 
   /** Opens the menu and focuses the checked item, else the first. */
   show(): Promise<void> {
-    return this.controller.show();
+    return this.#controller.show();
   }
 
   /** Closes the menu; `returnFocus` puts focus back on the button (Escape, a choice). */
   hide(returnFocus = false): void {
-    this.controller.hide(returnFocus);
+    this.#controller.hide(returnFocus);
   }
 
   /**
-   * The menu button, named `name` and showing `content`. `busy`, when given, is its `aria-busy`
-   * (a change of what it shows is on its way). It points to the refusal while one is shown.
+   * The menu button, named `name` and showing `content`. `busy` is its `aria-busy`: a change of
+   * what it shows is on its way. It points to the refusal while one is shown.
    */
-  renderButton(name: string, content: unknown, busy?: boolean): TemplateResult {
+  renderButton(name: string, content: unknown, busy = false): TemplateResult {
     return html`
       <button
         type="button"
@@ -63,11 +60,11 @@ export class RadioMenu {
         aria-haspopup="menu"
         aria-controls="menu"
         aria-expanded=${this.open ? 'true' : 'false'}
-        aria-busy=${ifDefined(busy === undefined ? undefined : busy ? 'true' : 'false')}
+        aria-busy=${busy ? 'true' : 'false'}
         aria-label=${name}
         aria-describedby=${this.options.refusal() ? 'error' : nothing}
-        @click=${this.controller.handleButtonClick}
-        @keydown=${this.controller.handleButtonKeydown}
+        @click=${this.#controller.handleButtonClick}
+        @keydown=${this.#controller.handleButtonKeydown}
       >
         ${content}
       </button>
@@ -84,9 +81,9 @@ export class RadioMenu {
         part="menu"
         aria-label=${name}
         ?hidden=${!this.open}
-        @click=${this.handleMenuClick}
-        @keydown=${this.controller.handleMenuKeydown}
-        @focusout=${this.controller.handleMenuFocusout}
+        @click=${this.#handleMenuClick}
+        @keydown=${this.#controller.handleMenuKeydown}
+        @focusout=${this.#controller.handleMenuFocusout}
       >
         ${items}
       </div>
@@ -96,15 +93,13 @@ export class RadioMenu {
 
   /** One item, whose value is `value`, showing `content` after its check mark. */
   renderItem(value: string, checked: boolean, content: unknown): TemplateResult {
-    const kind = this.options.valueAttribute;
     return html`
       <div
         role="menuitemradio"
         part="item"
         tabindex="-1"
         aria-checked=${checked ? 'true' : 'false'}
-        data-status-id=${kind === 'data-status-id' ? value : nothing}
-        data-device-id=${kind === 'data-device-id' ? value : nothing}
+        data-value=${value}
       >
         <span class="check" aria-hidden="true"></span>
         ${content}
@@ -112,14 +107,14 @@ export class RadioMenu {
     `;
   }
 
-  private readonly handleMenuClick = (event: Event): void => {
+  readonly #handleMenuClick = (event: Event): void => {
     const item = event.target instanceof Element ? event.target.closest<HTMLElement>('[role="menuitemradio"]') : null;
-    if (item) this.choose(item);
+    if (item) this.#choose(item);
   };
 
-  private choose(item: HTMLElement): void {
-    const value = item.getAttribute(this.options.valueAttribute);
+  #choose(item: HTMLElement): void {
+    const value = item.dataset['value'];
     this.hide(true);
-    if (value !== null) this.options.choose(value);
+    if (value !== undefined) this.options.choose(value);
   }
 }

@@ -94,14 +94,14 @@ export class MenuButtonController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('pointerdown', this.handleOutsidePointer, true);
+    document.removeEventListener('pointerdown', this.#handleOutsidePointer, true);
   }
 
   /** Opens the menu and focuses the checked item, else the first or (`'last'`) last one. */
   async show(fallback: 'first' | 'last' = 'first'): Promise<void> {
     if (this.options.beforeOpen?.() === false) return;
     this.open = true;
-    document.addEventListener('pointerdown', this.handleOutsidePointer, true);
+    document.addEventListener('pointerdown', this.#handleOutsidePointer, true);
     this.host.requestUpdate();
     await this.host.updateComplete;
     const items = this.options.items();
@@ -113,7 +113,7 @@ export class MenuButtonController implements ReactiveController {
   hide(returnFocus = false): void {
     if (!this.open) return;
     this.open = false;
-    document.removeEventListener('pointerdown', this.handleOutsidePointer, true);
+    document.removeEventListener('pointerdown', this.#handleOutsidePointer, true);
     this.host.requestUpdate();
     if (returnFocus) this.options.button()?.focus();
   }
@@ -160,14 +160,14 @@ export class MenuButtonController implements ReactiveController {
 
   readonly handleMenuFocusout = (event: FocusEvent): void => {
     const to = event.relatedTarget;
-    if (to instanceof Node && !this.contains(to)) this.hide();
+    if (to instanceof Node && !this.#contains(to)) this.hide();
   };
 
-  private readonly handleOutsidePointer = (event: Event): void => {
-    if (!event.composedPath().some((target) => target instanceof Node && this.contains(target))) this.hide();
+  readonly #handleOutsidePointer = (event: Event): void => {
+    if (!event.composedPath().some((target) => target instanceof Node && this.#contains(target))) this.hide();
   };
 
-  private contains(node: Node): boolean {
+  #contains(node: Node): boolean {
     return [this.options.menu(), this.options.button()].some((part) => part?.contains(node));
   }
 }

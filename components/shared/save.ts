@@ -17,7 +17,7 @@ export interface SaveWords<T> {
  */
 export class SaveController {
   /** How many of these saves wait for the platform's answer. */
-  private running = 0;
+  #running = 0;
   /** Why the last save was refused or failed, in the host's language; empty when it was not. */
   error = '';
 
@@ -27,7 +27,7 @@ export class SaveController {
   ) {}
 
   get pending(): boolean {
-    return this.running > 0;
+    return this.#running > 0;
   }
 
   /** Clears the refusal shown (the user moved on). */
@@ -43,7 +43,7 @@ export class SaveController {
    */
   async run<T>(save: () => Promise<T>, words: SaveWords<T> = {}): Promise<{ readonly value: T } | undefined> {
     const locale = localeOf(this.host);
-    this.running++;
+    this.#running++;
     this.error = '';
     this.live.say(words.saving ?? sharedStrings[locale].saving);
     this.host.requestUpdate();
@@ -56,7 +56,7 @@ export class SaveController {
       this.live.say(this.error);
       return undefined;
     } finally {
-      this.running--;
+      this.#running--;
       this.host.requestUpdate();
     }
   }

@@ -32,35 +32,35 @@ export class StoreController implements ReactiveController {
   store: Store | undefined;
   /** The latest state (whether or not the element rendered it); empty until a Store is found. */
   state: StoreState = EMPTY;
-  private watched: readonly unknown[] = [];
-  private unsubscribe: (() => void) | null = null;
-  private waitedLong = false;
-  private waitTimer: ReturnType<typeof setTimeout> | undefined;
+  #watched: readonly unknown[] = [];
+  #unsubscribe: (() => void) | null = null;
+  #waitedLong = false;
+  #waitTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: Host,
     private readonly watch: Watch = watchView,
   ) {
     host.addController(this);
-    new ContextConsumer(host, { context: storeContext, subscribe: true, callback: (store) => this.attach(store) });
+    new ContextConsumer(host, { context: storeContext, subscribe: true, callback: (store) => this.#attach(store) });
   }
 
   hostConnected(): void {
-    if (this.store && !this.unsubscribe) this.attach(this.store);
+    if (this.store && !this.#unsubscribe) this.#attach(this.store);
     // Say "Loading…" only if the data has not come within the wait; if it has, it rendered once.
-    if (!this.waitedLong) {
-      this.waitTimer ??= setTimeout(() => {
-        this.waitedLong = true;
-        if (!this.hasSomethingToShow) this.host.requestUpdate();
+    if (!this.#waitedLong) {
+      this.#waitTimer ??= setTimeout(() => {
+        this.#waitedLong = true;
+        if (!this.#hasSomethingToShow) this.host.requestUpdate();
       }, LOADING_SHOWN_AFTER_MS);
     }
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    clearTimeout(this.waitTimer);
-    this.waitTimer = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    clearTimeout(this.#waitTimer);
+    this.#waitTimer = undefined;
   }
 
   /**
@@ -69,26 +69,26 @@ export class StoreController implements ReactiveController {
    * user's page goes from empty straight to the cached data, and pays for one render instead of two.
    */
   get ready(): boolean {
-    return this.hasSomethingToShow || this.waitedLong;
+    return this.#hasSomethingToShow || this.#waitedLong;
   }
 
-  private get hasSomethingToShow(): boolean {
+  get #hasSomethingToShow(): boolean {
     return this.state.data !== null || this.state.phase === 'error';
   }
 
   /** `store` is undefined while the provider has not made its Store yet (before its first update). */
-  private attach(store: Store | undefined): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
+  #attach(store: Store | undefined): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
     this.store = store;
     this.state = store?.state ?? EMPTY;
-    this.watched = this.watch(this.state);
-    this.unsubscribe =
+    this.#watched = this.watch(this.state);
+    this.#unsubscribe =
       store?.subscribe((state) => {
         this.state = state;
         const watched = this.watch(state);
-        if (watched.length === this.watched.length && watched.every((value, i) => Object.is(value, this.watched[i]))) return;
-        this.watched = watched;
+        if (watched.length === this.#watched.length && watched.every((value, i) => Object.is(value, this.#watched[i]))) return;
+        this.#watched = watched;
         this.host.requestUpdate();
       }) ?? null;
     this.host.requestUpdate();

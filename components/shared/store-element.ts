@@ -54,11 +54,11 @@ export abstract class StoreElement<Strings> extends LitElement {
     const { phase, loadError } = this.data.state;
     return phase === 'error' && loadError
       ? html`<p class="error" part="error">${this.shared.loadFailed(loadError.message)}</p>
-          <button type="button" part="retry" @click=${this.retry}>${this.shared.retry}</button>`
+          <button type="button" part="retry" @click=${this.#retry}>${this.shared.retry}</button>`
       : html`<p class="muted loading" aria-busy="true">${this.shared.loading}</p>`;
   }
 
-  private readonly retry = (): void => {
+  readonly #retry = (): void => {
     void this.data.store?.refresh();
   };
 }

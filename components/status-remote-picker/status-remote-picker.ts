@@ -75,25 +75,25 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
   @state() private draft: StatusRouting | null = null;
 
   /** Done: "Saving…", then the status saved or why it was refused. */
-  private readonly save = new SaveController(this, this.live);
+  readonly #save = new SaveController(this, this.live);
 
   /** The draft Done sent: the editor says "Saving…" while it is still the one shown (STAT-5). */
-  private sent: StatusRouting | null = null;
+  #sent: StatusRouting | null = null;
 
   /** Where focus goes after the next render: a status's button, or the Edit Status heading. */
-  private focusTarget: { kind: 'status'; id: string } | { kind: 'editor' } | null = null;
+  #focusTarget: { kind: 'status'; id: string } | { kind: 'editor' } | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Leaving without Done discards the draft (STAT-5); a save in flight still completes.
     this.draft = null;
-    this.save.clear();
-    this.focusTarget = null;
+    this.#save.clear();
+    this.#focusTarget = null;
   }
 
   /** Done was pressed on the draft shown and the platform has not answered yet. */
-  private get saving(): boolean {
-    return this.save.pending && this.draft !== null && this.draft === this.sent;
+  get #saving(): boolean {
+    return this.#save.pending && this.draft !== null && this.draft === this.#sent;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -104,7 +104,7 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
     const draft = rebaseRouting(data, this.draft);
     if (draft === this.draft) return;
     this.live.say(draft ? this.strings.remoteExtensionGone : this.strings.statusGone);
-    if (!draft) this.save.clear();
+    if (!draft) this.#save.clear();
     this.draft = draft;
   }
 
@@ -118,9 +118,9 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
         'send-calls-to': draft.sendCallsTo,
       });
     }
-    const target = this.focusTarget;
+    const target = this.#focusTarget;
     if (!target) return;
-    this.focusTarget = null;
+    this.#focusTarget = null;
     const root = this.renderRoot as ShadowRoot;
     const element =
       target.kind === 'editor'
@@ -132,23 +132,23 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
   protected override render() {
     const { data } = this.data.state;
     const status = data && this.draft ? findStatus(data, this.draft.id) : undefined;
-    const body = !data ? this.renderLoadState() : this.draft && status ? this.renderEditor(data, status, this.draft) : this.renderList(data);
+    const body = !data ? this.renderLoadState() : this.draft && status ? this.#renderEditor(data, status, this.draft) : this.#renderList(data);
     return html`${body} ${this.live.render()}`;
   }
 
-  private renderList(data: Snapshot) {
+  #renderList(data: Snapshot) {
     const strings = this.strings;
     return html`
       <h2 part="heading">${strings.manageStatus}</h2>
       ${data.statuses.length === 0
         ? html`<p class="muted">${strings.noStatuses}</p>`
         : html`<ul part="list">
-            ${data.statuses.map((status) => this.renderStatus(data, status, strings))}
+            ${data.statuses.map((status) => this.#renderStatus(data, status, strings))}
           </ul>`}
     `;
   }
 
-  private renderStatus(data: Snapshot, status: DynamicStatus, strings: StatusRemotePickerStrings) {
+  #renderStatus(data: Snapshot, status: DynamicStatus, strings: StatusRemotePickerStrings) {
     const remoteExtension = status.remoteExtensionId ? findNumber(data, status.remoteExtensionId) : undefined;
     const active = status.id === data.activeStatusId;
     const details = [strings.presence(status.presence), remoteExtension?.label].filter(Boolean).join(' · ');
@@ -160,7 +160,7 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
           part="status"
           data-status-id=${status.id}
           aria-describedby="status-detail-${status.id}"
-          @click=${() => this.openEditor(status)}
+          @click=${() => this.#openEditor(status)}
         >
           ${status.name}
         </button>
@@ -172,11 +172,11 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
     `;
   }
 
-  private renderEditor(data: Snapshot, status: DynamicStatus, draft: StatusRouting) {
+  #renderEditor(data: Snapshot, status: DynamicStatus, draft: StatusRouting) {
     const strings = this.strings;
     const shared = this.shared;
-    const saving = this.saving;
-    const error = this.save.error;
+    const saving = this.#saving;
+    const error = this.#save.error;
     const deviceOptions = (value: string) =>
       devices(data).map((d) => html`<option value=${d.id} ?selected=${d.id === value}>${strings.deviceOption(d.label, d.dial)}</option>`);
     return html`
@@ -184,15 +184,15 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
         <h2 id="edit-heading" part="heading" tabindex="-1">${strings.editStatus}</h2>
         <p id="edit-name" class="name">${status.name}</p>
         ${supportsRemoteExtension(data.platform)
-          ? this.renderSelect(
+          ? this.#renderSelect(
               'remote-extension',
               strings.remoteExtension,
               remoteExtensionOptions(data, draft.remoteExtensionId, shared.none, strings.deviceOption),
-              this.handleRemoteExtensionChange,
+              this.#handleRemoteExtensionChange,
             )
           : html`<p class="muted" part="note">${shared.remoteExtensionNeedsMxOne}</p>`}
-        ${this.renderSelect('call-using', strings.callUsing, deviceOptions(draft.callUsing), this.handleDeviceChange)}
-        ${this.renderSelect('send-calls-to', strings.sendCallsTo, deviceOptions(draft.sendCallsTo), this.handleDeviceChange)}
+        ${this.#renderSelect('call-using', strings.callUsing, deviceOptions(draft.callUsing), this.#handleDeviceChange)}
+        ${this.#renderSelect('send-calls-to', strings.sendCallsTo, deviceOptions(draft.sendCallsTo), this.#handleDeviceChange)}
         <div class="actions">
           <button
             type="button"
@@ -200,47 +200,47 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
             part="done"
             aria-disabled=${saving ? 'true' : 'false'}
             aria-describedby=${error ? 'save-error' : nothing}
-            @click=${this.handleDone}
+            @click=${this.#handleDone}
           >
             ${saving ? shared.saving : strings.done}
           </button>
-          <button type="button" part="cancel" @click=${this.handleCancel}>${shared.cancel}</button>
+          <button type="button" part="cancel" @click=${this.#handleCancel}>${shared.cancel}</button>
           ${error ? html`<p id="save-error" class="error" part="error">${error}</p>` : nothing}
         </div>
       </section>
     `;
   }
 
-  private renderSelect(id: string, label: string, options: unknown, onChange: (event: Event) => void) {
+  #renderSelect(id: string, label: string, options: unknown, onChange: (event: Event) => void) {
     return html`
       <div class="field" part="field">
         <label for=${id}>${label}</label>
-        <select id=${id} part="select" ?disabled=${this.saving} @change=${onChange}>
+        <select id=${id} part="select" ?disabled=${this.#saving} @change=${onChange}>
           ${options}
         </select>
       </div>
     `;
   }
 
-  private openEditor(status: DynamicStatus): void {
+  #openEditor(status: DynamicStatus): void {
     const { id, remoteExtensionId, callUsing, sendCallsTo } = status;
     this.draft = { id, remoteExtensionId, callUsing, sendCallsTo };
-    this.save.clear();
+    this.#save.clear();
     this.live.say('');
-    this.focusTarget = { kind: 'editor' };
+    this.#focusTarget = { kind: 'editor' };
   }
 
   /** Back to the list, dropping the draft (STAT-5), with focus on the status that was open. */
-  private closeEditor(): void {
-    if (this.draft) this.focusTarget = { kind: 'status', id: this.draft.id };
+  #closeEditor(): void {
+    if (this.draft) this.#focusTarget = { kind: 'status', id: this.draft.id };
     this.draft = null;
-    this.save.clear();
+    this.#save.clear();
   }
 
   /** STAT-3, STAT-6: Call Using and Send my calls to follow the Remote Extension at once, and that is said. */
-  private handleRemoteExtensionChange(event: Event): void {
+  #handleRemoteExtensionChange(event: Event): void {
     const data = this.data.state.data;
-    if (!data || !this.draft || this.saving) return;
+    if (!data || !this.draft || this.#saving) return;
     const value = (event.target as HTMLSelectElement).value;
     const strings = this.strings;
     const next = chooseRemoteExtension(data, this.draft, value === '' ? null : value);
@@ -255,35 +255,35 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
     this.draft = next;
   }
 
-  private handleDeviceChange(event: Event): void {
-    if (!this.draft || this.saving) return;
+  #handleDeviceChange(event: Event): void {
+    if (!this.draft || this.#saving) return;
     const select = event.target as HTMLSelectElement;
     this.draft =
       select.id === 'call-using' ? { ...this.draft, callUsing: select.value } : { ...this.draft, sendCallsTo: select.value };
   }
 
   /** Sends the draft in one call (STAT-5); refused, Edit Status stays open with the draft and says why (SYNC-3). */
-  private async handleDone(): Promise<void> {
+  async #handleDone(): Promise<void> {
     const store = this.data.store;
     const draft = this.draft;
-    if (this.saving || !store || !draft) return;
+    if (this.#saving || !store || !draft) return;
     const strings = this.strings;
     const name = this.data.state.data ? (findStatus(this.data.state.data, draft.id)?.name ?? draft.id) : draft.id;
-    this.sent = draft;
-    const saved = await this.save.run(() => store.updateStatus(draft), {
+    this.#sent = draft;
+    const saved = await this.#save.run(() => store.updateStatus(draft), {
       saved: () => {
         // Back to the list in the same render that says so.
-        if (this.draft?.id === draft.id) this.closeEditor();
+        if (this.draft?.id === draft.id) this.#closeEditor();
         return strings.statusSaved(name);
       },
     });
     if (saved) this.dispatchEvent(new StatusSavedEvent(draft.id));
-    else if (this.draft !== draft) this.save.clear(); // the reason belongs to an editor no longer shown
+    else if (this.draft !== draft) this.#save.clear(); // the reason belongs to an editor no longer shown
   }
 
-  private handleCancel(): void {
+  #handleCancel(): void {
     this.live.say('');
-    this.closeEditor();
+    this.#closeEditor();
   }
 }
 

@@ -8,8 +8,8 @@ import type { PlatformScope } from '../platform/client.js';
 import type { SnapshotCache } from './snapshot-cache.js';
 
 export class CacheWriter {
-  private latest: Snapshot | null = null;
-  private running = false;
+  #latest: Snapshot | null = null;
+  #running = false;
 
   constructor(
     private readonly cache: SnapshotCache,
@@ -20,24 +20,24 @@ export class CacheWriter {
 
   /** Writes `snapshot` once the write under way, if any, is done, unless a newer one comes first. */
   save(snapshot: Snapshot): void {
-    this.latest = snapshot;
-    if (this.running) return;
-    this.running = true;
-    void this.writeLatest();
+    this.#latest = snapshot;
+    if (this.#running) return;
+    this.#running = true;
+    void this.#writeLatest();
   }
 
   /** Forgets the snapshot waiting to be written, so that none is written after a sign-out. */
   cancel(): void {
-    this.latest = null;
+    this.#latest = null;
   }
 
-  private async writeLatest(): Promise<void> {
-    while (this.latest) {
-      const next = this.latest;
-      this.latest = null;
+  async #writeLatest(): Promise<void> {
+    while (this.#latest) {
+      const next = this.#latest;
+      this.#latest = null;
       await this.cache.write(this.scope, next);
       this.afterWrite();
     }
-    this.running = false;
+    this.#running = false;
   }
 }

@@ -29,7 +29,7 @@ export interface Resumer {
 
 export class Delivery {
   /** Commands go to the platform one at a time, in the order the user made them. */
-  private queue: Promise<unknown> = Promise.resolve();
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly client: PlatformClient,
@@ -46,14 +46,14 @@ export class Delivery {
 
   /** Sends `command`, once `written`, after those before it; resolves with the platform's answer. */
   send(command: Command, written: Promise<void>): Promise<Snapshot> {
-    const sent = this.queue.then(() => written).then(() => this.deliver(command));
-    this.queue = sent.catch(() => undefined);
+    const sent = this.#queue.then(() => written).then(() => this.#deliver(command));
+    this.#queue = sent.catch(() => undefined);
     return sent;
   }
 
   /** Settles when everything sent so far has been answered or given up. */
   settled(): Promise<unknown> {
-    return this.queue;
+    return this.#queue;
   }
 
   /** Empties this user's outbox (sign-out, SYNC-7). */
@@ -90,7 +90,7 @@ export class Delivery {
    * waits there and is sent again when the browser is back online or after a growing, jittered
    * pause. Any answer, a yes or a no, takes it out of the outbox.
    */
-  private async deliver(command: Command): Promise<Snapshot> {
+  async #deliver(command: Command): Promise<Snapshot> {
     for (let attempt = 0; ; attempt++) {
       try {
         const snapshot = valid(await sendCommand(this.client, command, { signal: this.signal }));

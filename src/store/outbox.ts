@@ -14,36 +14,36 @@ import { cacheKey } from './snapshot-cache.js';
 export const OUTBOX_DATABASE = 'remote-extension-outbox';
 
 export class Outbox {
-  private readonly db: IndexedDbStore;
+  readonly #db: IndexedDbStore;
   /** Where the lists live once IndexedDB has been given up on (they then last as long as the page). */
-  private readonly memory = new Map<string, readonly Command[]>();
+  readonly #memory = new Map<string, readonly Command[]>();
 
   constructor(databaseName: string = OUTBOX_DATABASE) {
-    this.db = new IndexedDbStore(databaseName, 'commands', 'Remote Extension outbox');
+    this.#db = new IndexedDbStore(databaseName, 'commands', 'Remote Extension outbox');
   }
 
   async list(scope: PlatformScope): Promise<readonly Command[]> {
     const key = cacheKey(scope);
-    const stored = await this.db.run((store) => get<unknown>(key, store));
-    return stored.ok ? commands(stored.value) : (this.memory.get(key) ?? []);
+    const stored = await this.#db.run((store) => get<unknown>(key, store));
+    return stored.ok ? commands(stored.value) : (this.#memory.get(key) ?? []);
   }
 
   add(scope: PlatformScope, command: Command): Promise<void> {
-    return this.change(scope, (list) => (list.some((c) => c.id === command.id) ? list : [...list, command]));
+    return this.#change(scope, (list) => (list.some((c) => c.id === command.id) ? list : [...list, command]));
   }
 
   remove(scope: PlatformScope, commandId: string): Promise<void> {
-    return this.change(scope, (list) => list.filter((c) => c.id !== commandId));
+    return this.#change(scope, (list) => list.filter((c) => c.id !== commandId));
   }
 
   clear(scope: PlatformScope): Promise<void> {
-    return this.change(scope, () => []);
+    return this.#change(scope, () => []);
   }
 
-  private async change(scope: PlatformScope, next: (list: readonly Command[]) => readonly Command[]): Promise<void> {
+  async #change(scope: PlatformScope, next: (list: readonly Command[]) => readonly Command[]): Promise<void> {
     const key = cacheKey(scope);
-    const written = await this.db.run((store) => update<unknown>(key, (stored) => next(commands(stored)), store));
-    if (!written.ok) this.memory.set(key, next(this.memory.get(key) ?? []));
+    const written = await this.#db.run((store) => update<unknown>(key, (stored) => next(commands(stored)), store));
+    if (!written.ok) this.#memory.set(key, next(this.#memory.get(key) ?? []));
   }
 }
 

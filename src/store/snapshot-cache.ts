@@ -26,35 +26,35 @@ export function cacheKey(scope: PlatformScope): string {
 }
 
 export class SnapshotCache {
-  private readonly db: IndexedDbStore;
+  readonly #db: IndexedDbStore;
 
   constructor(databaseName: string = CACHE_DATABASE) {
-    this.db = new IndexedDbStore(databaseName, 'snapshots', 'Remote Extension cache');
+    this.#db = new IndexedDbStore(databaseName, 'snapshots', 'Remote Extension cache');
   }
 
   /** False once IndexedDB has been given up on; the cache is then a no-op. */
   get available(): boolean {
-    return !this.db.inMemory;
+    return !this.#db.inMemory;
   }
 
   /** The cached snapshot for this platform and user, if there is a valid one. */
   async read(scope: PlatformScope): Promise<Snapshot | undefined> {
     const key = cacheKey(scope);
-    const entry = await this.db.run((store) => get<unknown>(key, store));
+    const entry = await this.#db.run((store) => get<unknown>(key, store));
     if (!entry.ok || entry.value === undefined) return undefined;
     const parsed = v.safeParse(EntrySchema, entry.value);
     if (parsed.success) return parsed.output.snapshot;
     // Garbage, an older schema, or another program's data: drop it rather than trust it.
-    await this.db.run((store) => del(key, store));
+    await this.#db.run((store) => del(key, store));
     return undefined;
   }
 
   async write(scope: PlatformScope, snapshot: Snapshot): Promise<void> {
     const entry: v.InferOutput<typeof EntrySchema> = { schemaVersion: CACHE_SCHEMA_VERSION, savedAt: Date.now(), snapshot };
-    await this.db.run((store) => set(cacheKey(scope), entry, store));
+    await this.#db.run((store) => set(cacheKey(scope), entry, store));
   }
 
   async remove(scope: PlatformScope): Promise<void> {
-    await this.db.run((store) => del(cacheKey(scope), store));
+    await this.#db.run((store) => del(cacheKey(scope), store));
   }
 }

@@ -37,46 +37,46 @@ type Pending = { readonly command: Command };
 
 export class Store {
   readonly client: PlatformClient;
-  private readonly cache: SnapshotCache | null;
-  private readonly cached: Promise<Snapshot | undefined> | undefined;
-  private readonly listeners = new Set<StoreListener>();
-  private readonly lifetime = new AbortController();
-  private readonly delivery: Delivery;
-  private readonly cacheWriter: CacheWriter | null;
+  readonly #cache: SnapshotCache | null;
+  readonly #cached: Promise<Snapshot | undefined> | undefined;
+  readonly #listeners = new Set<StoreListener>();
+  readonly #lifetime = new AbortController();
+  readonly #delivery: Delivery;
+  readonly #cacheWriter: CacheWriter | null;
   /** The platform's (or, before it answers, the cache's) last word. */
-  private confirmed: Snapshot | null = null;
-  private pending: Pending[] = [];
-  private current: StoreState;
-  private loading: Promise<void> | null = null;
-  private unsubscribeFeed: (() => void) | null = null;
+  #confirmed: Snapshot | null = null;
+  #pending: Pending[] = [];
+  #current: StoreState;
+  #loading: Promise<void> | null = null;
+  #unsubscribeFeed: (() => void) | null = null;
   /** SYNC-5: the Stores of the same platform and user in other tabs and providers. */
-  private channel: TabChannel | null = null;
+  #channel: TabChannel | null = null;
 
   constructor(options: StoreOptions) {
     this.client = options.client;
-    this.cache = options.cache;
-    this.cached = options.cached;
-    this.current = freeze({
+    this.#cache = options.cache;
+    this.#cached = options.cached;
+    this.#current = freeze({
       phase: 'idle',
       data: null,
       source: 'none',
       pending: [],
       loadError: null,
-      storage: this.cache?.available === false ? 'memory' : 'device',
+      storage: this.#cache?.available === false ? 'memory' : 'device',
       dropped: [],
     });
-    this.delivery = new Delivery(this.client, options.outbox ?? null, this.lifetime.signal);
-    this.cacheWriter = this.cache && new CacheWriter(this.cache, this.client.scope, () => this.noteStorage());
+    this.#delivery = new Delivery(this.client, options.outbox ?? null, this.#lifetime.signal);
+    this.#cacheWriter = this.#cache && new CacheWriter(this.#cache, this.client.scope, () => this.#noteStorage());
   }
 
   get state(): StoreState {
-    return this.current;
+    return this.#current;
   }
 
   /** Calls `listener` with every new state. Returns a function that stops it. */
   subscribe(listener: StoreListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /**
@@ -84,19 +84,19 @@ export class Store {
    * then on the platform's change feed.
    */
   load(): Promise<void> {
-    this.loading ??= this.start();
-    return this.loading;
+    this.#loading ??= this.#start();
+    return this.#loading;
   }
 
   /** Asks the platform again, e.g. after a failed load or when the network comes back. */
   async refresh(): Promise<void> {
-    this.update({ phase: this.confirmed ? this.current.phase : 'loading', loadError: null });
+    this.#update({ phase: this.#confirmed ? this.#current.phase : 'loading', loadError: null });
     try {
-      this.accept(valid(await this.client.load({ signal: this.lifetime.signal })), true);
+      this.#accept(valid(await this.client.load({ signal: this.#lifetime.signal })), true);
     } catch (error) {
-      if (this.lifetime.signal.aborted) return;
+      if (this.#lifetime.signal.aborted) return;
       const failure = asPlatformError(error);
-      if (this.current.source !== 'platform') this.update({ phase: 'error', loadError: failure });
+      if (this.#current.source !== 'platform') this.#update({ phase: 'error', loadError: failure });
     }
   }
 
@@ -125,7 +125,7 @@ export class Store {
   }
 
   placeCall(deviceId: string, dial: string): Promise<PlacedCall> {
-    return this.client.placeCall(deviceId, dial, { signal: this.lifetime.signal });
+    return this.client.placeCall(deviceId, dial, { signal: this.#lifetime.signal });
   }
 
   /**
@@ -133,36 +133,36 @@ export class Store {
    * a `PlatformError` (after rolling the change back) when the rules or the platform refuse it.
    */
   async dispatch(command: Command): Promise<void> {
-    const view = this.current.data;
+    const view = this.#current.data;
     if (!view) throw new PlatformError('unavailable', 'Your numbers have not loaded yet. Try again in a moment.');
     // Say no before asking the platform: the same rules would refuse it there.
     const checked = applyCommand(view, command);
     if (!checked.ok) throw PlatformError.refused(checked.problem);
 
     // Shown and queued at once, so the view and the order do not wait for the outbox's write.
-    const written = this.delivery.writeDown(command);
-    return this.send(command, written);
+    const written = this.#delivery.writeDown(command);
+    return this.#send(command, written);
   }
 
   /**
    * Shows `command` as pending and sends it, once `written`, after those before it; settles when
    * answered.
    */
-  private async send(command: Command, written: Promise<void>): Promise<void> {
+  async #send(command: Command, written: Promise<void>): Promise<void> {
     const entry: Pending = { command };
-    this.pending = [...this.pending, entry];
-    this.recompute();
+    this.#pending = [...this.#pending, entry];
+    this.#recompute();
 
     try {
-      const snapshot = await this.delivery.send(command, written);
-      this.pending = this.pending.filter((p) => p !== entry);
-      this.accept(snapshot, false);
+      const snapshot = await this.#delivery.send(command, written);
+      this.#pending = this.#pending.filter((p) => p !== entry);
+      this.#accept(snapshot, false);
     } catch (error) {
-      this.pending = this.pending.filter((p) => p !== entry);
-      this.recompute();
+      this.#pending = this.#pending.filter((p) => p !== entry);
+      this.#recompute();
       const failure = asPlatformError(error);
       // A lost answer may hide an applied change, and a refusal may mean we were stale: re-ask.
-      if (!this.lifetime.signal.aborted) void this.refresh();
+      if (!this.#lifetime.signal.aborted) void this.refresh();
       throw failure;
     }
   }
@@ -171,28 +171,28 @@ export class Store {
    * Sends what an earlier Store of this platform and user left in the outbox, once the platform's
    * settings are known, so the rules can be checked against them.
    */
-  private async resumeOutbox(): Promise<void> {
-    if (!this.confirmed) return;
-    await this.delivery.resume({
-      pendingIds: () => new Set(this.pending.map((p) => p.command.id)),
+  async #resumeOutbox(): Promise<void> {
+    if (!this.#confirmed) return;
+    await this.#delivery.resume({
+      pendingIds: () => new Set(this.#pending.map((p) => p.command.id)),
       refusal: (command) => {
-        const view = this.current.data;
+        const view = this.#current.data;
         const checked = view ? applyCommand(view, command) : null;
         return checked && !checked.ok ? checked.problem : null;
       },
-      dropped: (problem) => this.update({ dropped: [...this.current.dropped, problem] }),
-      send: (command) => this.send(command, Promise.resolve()).catch(() => undefined),
+      dropped: (problem) => this.#update({ dropped: [...this.#current.dropped, problem] }),
+      send: (command) => this.#send(command, Promise.resolve()).catch(() => undefined),
     });
   }
 
   /** Stops listening, aborts what is in flight, and forgets the subscribers. */
   dispose(): void {
-    this.lifetime.abort();
-    this.unsubscribeFeed?.();
-    this.unsubscribeFeed = null;
-    this.channel?.close();
-    this.channel = null;
-    this.listeners.clear();
+    this.#lifetime.abort();
+    this.#unsubscribeFeed?.();
+    this.#unsubscribeFeed = null;
+    this.#channel?.close();
+    this.#channel = null;
+    this.#listeners.clear();
   }
 
   /**
@@ -201,74 +201,74 @@ export class Store {
    * removed, so the next person at this browser sees none of it.
    */
   async signOut(options: { readonly discardPending?: boolean } = {}): Promise<void> {
-    if (!options.discardPending) await this.delivery.settled();
+    if (!options.discardPending) await this.#delivery.settled();
     this.dispose();
-    this.cacheWriter?.cancel();
-    await this.cache?.remove(this.client.scope);
-    await this.delivery.clear();
+    this.#cacheWriter?.cancel();
+    await this.#cache?.remove(this.client.scope);
+    await this.#delivery.clear();
   }
 
-  private async start(): Promise<void> {
-    this.update({ phase: 'loading' });
-    this.channel = new TabChannel(this.client.scope, (snapshot) => this.heardFromOtherStore(snapshot));
-    this.unsubscribeFeed = this.client.subscribe(({ snapshot }) => {
+  async #start(): Promise<void> {
+    this.#update({ phase: 'loading' });
+    this.#channel = new TabChannel(this.client.scope, (snapshot) => this.#heardFromOtherStore(snapshot));
+    this.#unsubscribeFeed = this.client.subscribe(({ snapshot }) => {
       // A malformed feed event changes nothing; the next answer or load brings good data.
       const parsed = parseSnapshot(snapshot);
-      if (parsed) this.accept(parsed, false);
+      if (parsed) this.#accept(parsed, false);
     });
-    const fromCache = this.readCache();
+    const fromCache = this.#readCache();
     await this.refresh();
     await fromCache;
-    void this.resumeOutbox();
+    void this.#resumeOutbox();
   }
 
-  private async readCache(): Promise<void> {
-    const cached = await (this.cached ?? this.cache?.read(this.client.scope));
-    this.noteStorage();
+  async #readCache(): Promise<void> {
+    const cached = await (this.#cached ?? this.#cache?.read(this.client.scope));
+    this.#noteStorage();
     // The platform's answer, if it came first, always wins over the cache.
-    if (!cached || this.confirmed || this.lifetime.signal.aborted) return;
-    this.confirmed = freeze(cached);
-    this.recompute({ source: 'cache', phase: 'ready' });
+    if (!cached || this.#confirmed || this.#lifetime.signal.aborted) return;
+    this.#confirmed = freeze(cached);
+    this.#recompute({ source: 'cache', phase: 'ready' });
   }
 
   /**
    * Takes a snapshot from the platform. A load replaces whatever we had (`authoritative`); answers
    * and feed events may arrive out of order, so those older than what we hold are ignored.
    */
-  private accept(snapshot: Snapshot, authoritative: boolean, share = true): void {
-    if (this.lifetime.signal.aborted) return;
-    const fromPlatform = this.current.source === 'platform';
-    if (!authoritative && fromPlatform && this.confirmed && snapshot.version < this.confirmed.version) return;
-    this.confirmed = freeze(snapshot);
-    this.recompute({ source: 'platform', phase: 'ready', loadError: null });
-    this.cacheWriter?.save(this.confirmed);
-    if (share) this.channel?.post(snapshot);
+  #accept(snapshot: Snapshot, authoritative: boolean, share = true): void {
+    if (this.#lifetime.signal.aborted) return;
+    const fromPlatform = this.#current.source === 'platform';
+    if (!authoritative && fromPlatform && this.#confirmed && snapshot.version < this.#confirmed.version) return;
+    this.#confirmed = freeze(snapshot);
+    this.#recompute({ source: 'platform', phase: 'ready', loadError: null });
+    this.#cacheWriter?.save(this.#confirmed);
+    if (share) this.#channel?.post(snapshot);
   }
 
   /**
    * What another Store heard from the platform. Only newer versions are taken, and taken ones are
    * not passed on again, so two Stores never echo each other (SYNC-5).
    */
-  private heardFromOtherStore(snapshot: Snapshot): void {
-    if (this.current.source === 'platform' && this.confirmed && snapshot.version <= this.confirmed.version) return;
-    this.accept(snapshot, false, false);
+  #heardFromOtherStore(snapshot: Snapshot): void {
+    if (this.#current.source === 'platform' && this.#confirmed && snapshot.version <= this.#confirmed.version) return;
+    this.#accept(snapshot, false, false);
   }
 
   /** Derives what views show, and announces it together with `changes` as one new state. */
-  private recompute(changes: Partial<StoreState> = {}): void {
-    const pending = this.pending.map((p) => p.command);
-    this.update({ ...changes, data: viewOf(this.confirmed, pending, this.current.data), pending });
+  #recompute(changes: Partial<StoreState> = {}): void {
+    const pending = this.#pending.map((p) => p.command);
+    this.#update({ ...changes, data: viewOf(this.#confirmed, pending, this.#current.data), pending });
   }
 
-  private update(changes: Partial<StoreState>): void {
-    this.current = freeze({ ...this.current, ...changes });
-    for (const listener of this.listeners) listener(this.current);
+  #update(changes: Partial<StoreState>): void {
+    this.#current = freeze({ ...this.#current, ...changes });
+    for (const listener of this.#listeners) listener(this.#current);
   }
 
   /** Says, once, when the cache has given IndexedDB up (SYNC-8). */
-  private noteStorage(): void {
-    if (this.cache && !this.cache.available && this.current.storage === 'device' && !this.lifetime.signal.aborted) {
-      this.update({ storage: 'memory' });
+  #noteStorage(): void {
+    if (this.#cache && !this.#cache.available && this.#current.storage === 'device' && !this.#lifetime.signal.aborted) {
+      this.#update({ storage: 'memory' });
     }
   }
 }

@@ -8,13 +8,13 @@ import type { PlatformScope } from '../platform/client.js';
 import { parseSnapshot } from './answers.js';
 
 export class TabChannel {
-  private readonly channel: BroadcastChannel | null = null;
+  readonly #channel: BroadcastChannel | null = null;
 
   /** `heard` gets each valid snapshot another Store of `scope` posts. */
   constructor(scope: PlatformScope, heard: (snapshot: Snapshot) => void) {
     if (typeof BroadcastChannel === 'undefined') return;
-    this.channel = new BroadcastChannel(`remote-extension:${scope.platform}:${scope.user}`);
-    this.channel.onmessage = (event: MessageEvent<unknown>) => {
+    this.#channel = new BroadcastChannel(`remote-extension:${scope.platform}:${scope.user}`);
+    this.#channel.onmessage = (event: MessageEvent<unknown>) => {
       // Another tab is no more trusted than a network (PC-4).
       const snapshot = parseSnapshot((event.data as { snapshot?: unknown } | null)?.snapshot);
       if (snapshot) heard(snapshot);
@@ -22,10 +22,10 @@ export class TabChannel {
   }
 
   post(snapshot: Snapshot): void {
-    this.channel?.postMessage({ snapshot });
+    this.#channel?.postMessage({ snapshot });
   }
 
   close(): void {
-    this.channel?.close();
+    this.#channel?.close();
   }
 }
