@@ -48,7 +48,7 @@ const emptyChunks = () => ({
     rmSync(fileURLToPath(new URL('dist/chunks', import.meta.url)), { recursive: true, force: true });
   },
 });
-const bundleEntry = fileURLToPath(new URL('entries/define.ts', import.meta.url));
+const bundleEntry = fileURLToPath(new URL('entries/bundle.ts', import.meta.url));
 
 /**
  * The bundle's chunking: every module the page entry imports statically, at any depth, goes in
@@ -79,7 +79,7 @@ export default [
   {
     // The extension popup's <quick-status> is a second script, dist/quick-status.js, so pages that
     // do not use it do not download it; it imports what it shares from remote-extension.js.
-    input: { 'remote-extension': 'entries/define.ts', 'quick-status': 'entries/quick-status.ts' },
+    input: { 'remote-extension': 'entries/bundle.ts', 'quick-status': 'entries/quick-status.ts' },
     // Lets the simulated chunk import what it shares straight from remote-extension.js, instead of
     // rollup moving the shared code into a third file.
     preserveEntrySignatures: 'allow-extension',
@@ -125,10 +125,10 @@ export default [
     },
     plugins: [
       {
-        // Page scripts import '../entries/define.js' (typed by the source); send it to the bundle.
+        // Page scripts import '../entries/bundle.js' (typed by the source); send it to the bundle.
         name: 'bundle-by-url',
         resolveId: (source, importer) =>
-          importer && source.endsWith('entries/define.js') ? { id: bundleEntry, external: true } : null,
+          importer && source.endsWith('entries/bundle.js') ? { id: bundleEntry, external: true } : null,
       },
       resolve(),
       typescript(),

@@ -6,7 +6,8 @@
  * The elements come from the bundle (this import is the bundle's URL once built); the page only
  * wires its own controls to them.
  */
-import { loadSimulatedPlatform, PlaceCallRequestEvent, type StoreState } from '../entries/define.js';
+import { loadSimulatedPlatform, PlaceCallRequestEvent } from '../entries/bundle.js';
+import type { StoreState } from '../entries/index.js';
 import type { SampleProfile } from '../src/platform/simulated/index.js';
 
 // --- Platform: the simulated one (default), or the reference server with ?platform=rest --------

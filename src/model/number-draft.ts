@@ -5,7 +5,7 @@
  */
 import { applyCommand, changesDial, changesLabel } from './commands.js';
 import { checkDialString, checkLabel } from './dial-plan.js';
-import type { CallThroughFix, LockReason, Problem, ProblemCode } from './problems.js';
+import type { CallThroughFix, LockReason, Problem } from './problems.js';
 import { addRemoteExtensionProblem, callThroughFixes, lockReasons } from './rules.js';
 import type { NumberChanges, NumberDraft, PhoneNumber, Snapshot } from './schemas.js';
 
@@ -77,35 +77,15 @@ export function numberChanges(edited: PhoneNumber, fields: NumberFields): Number
 /** Where a refusal is shown: at the field it is about, or above the buttons. */
 export type ProblemPlace = 'label' | 'number' | 'form';
 
-const places: Record<ProblemCode, ProblemPlace> = {
-  'number-empty': 'number',
-  'number-country-code': 'number',
-  'number-bad-character': 'number',
-  'number-destination-code': 'number',
-  'number-length': 'number',
-  'number-duplicate': 'number',
-  'number-locked': 'number',
-  'number-not-found': 'number',
-  'label-empty': 'label',
-  'label-too-long': 'label',
-  'label-control-character': 'label',
-  'call-target-invalid': 'form',
-  'remote-extension-unsupported': 'form',
-  'remote-extension-needs-admin': 'form',
-  'delete-admin-provisioned': 'form',
-  'delete-in-use': 'form',
-  'not-remote-extension': 'form',
-  'call-through-needs-remote-extension': 'form',
-  'unknown-device': 'form',
-  'not-permitted': 'form',
-  'id-taken': 'form',
-  'status-not-found': 'form',
-  'version-stale': 'form',
-};
 
-/** Where the refusal of a save shows; a failure that is no rule's (the platform not answering) goes above the buttons. */
+/**
+ * Where the refusal of a save shows. A problem about one field is named after it (`number-…`,
+ * `label-…`); any other, and a failure that is no rule's (the platform not answering), goes above
+ * the buttons.
+ */
 export function problemPlace(problem: Problem | undefined): ProblemPlace {
-  return problem ? places[problem.code] : 'form';
+  const field = problem?.code.split('-')[0];
+  return field === 'number' || field === 'label' ? field : 'form';
 }
 
 /** EDIT-2: why the edited number's Number and Remote Extension are locked; a new number has no locks. */

@@ -96,7 +96,7 @@ async function run() {
   const target = data.statuses.find((s) => s.callUsing !== active.callUsing);
   menu.shadowRoot.querySelector('button[part="button"]').click();
   await settle(elements());
-  const item = menu.shadowRoot.querySelector(`[role="menuitemradio"][data-status-id="${target.id}"]`);
+  const item = menu.shadowRoot.querySelector(`[role="menuitemradio"][data-value="${target.id}"]`);
   renders.reset();
   requests.reset();
   item.click();

@@ -1,8 +1,8 @@
 // Not a measurement: the page load before the warm-start and scale figures. It writes the cache
-// records they read (snapshot.js's SEEDED) with the bundle's own SnapshotCache, after checking each
-// snapshot with the bundle's SnapshotSchema (through its Standard Schema `validate`), since the
-// Store silently drops an invalid one; then reads each back through the cache, which validates too.
-import { SnapshotCache, SnapshotSchema } from '/dist/remote-extension.js';
+// records they read (snapshot.js's SEEDED) with the Store's own SnapshotCache, after checking each
+// snapshot with its SnapshotSchema (through its Standard Schema `validate`), since the Store
+// silently drops an invalid one; then reads each back through the cache, which validates too.
+import { SnapshotCache, SnapshotSchema } from '/dist/bench/seed-cache.js';
 import { benchScope, makeSnapshot, SEEDED } from './snapshot.js';
 
 async function run() {

@@ -56,7 +56,7 @@ async function switchOnce() {
   const target = STATUSES.find((id) => id !== provider.store.state.data.activeStatusId);
   menu.shadowRoot.querySelector('button[part="button"]').click();
   await settle(elements);
-  const item = menu.shadowRoot.querySelector(`[role="menuitemradio"][data-status-id="${target}"]`);
+  const item = menu.shadowRoot.querySelector(`[role="menuitemradio"][data-value="${target}"]`);
 
   const t0 = performance.now();
   item.click();
