@@ -15,7 +15,7 @@ import { rollup } from 'rollup';
  * What the bundle measures now: lowered whenever the bundle shrinks, so it can only shrink.
  * Raising it is a decision to say in the commit.
  */
-export const SIZE_CEILING = 31_938;
+export const SIZE_CEILING = 31_908;
 
 export const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 

@@ -251,17 +251,10 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
     }
     const chosen = select.value === '' ? null : select.value;
     if (chosen === status.remoteExtensionId) return;
-    const strings = this.strings;
     const { id, remoteExtensionId, callUsing, sendCallsTo } = status;
     const before = { id, remoteExtensionId, callUsing, sendCallsTo };
     const routing = chooseRemoteExtension(data, before, chosen);
-    const change = routingChange(data, before, routing);
-    const saved =
-      change.kind === 'remote-extension'
-        ? strings.remoteExtensionSaved(change.label)
-        : change.kind === 'cleared'
-          ? strings.remoteExtensionCleared(change.device)
-          : strings.remoteExtensionNone;
+    const saved = this.shared.routingChange(routingChange(data, before, routing));
     this.#remoteExtensionFor = id;
     await this.#remoteExtensionSave.run(() => store.updateStatus(routing), { saved: () => saved });
   }

@@ -16,12 +16,6 @@ export interface QuickStatusStrings {
   readonly numberText: (label: string, dial: string | null) => string;
   /** Announced once the platform has accepted the new active status (ACT-1). */
   readonly nowYourStatus: (status: string) => string;
-  /** Announced once the platform has saved a Remote Extension for the status (STAT-3). */
-  readonly remoteExtensionSaved: (label: string) => string;
-  /** Announced once None is saved and Call Using or Send my calls to went back to `device` (STAT-6). */
-  readonly remoteExtensionCleared: (device: string) => string;
-  /** Announced once None is saved and nothing else changed. */
-  readonly remoteExtensionNone: string;
 }
 
 const en: QuickStatusStrings = {
@@ -32,9 +26,6 @@ const en: QuickStatusStrings = {
   remoteExtension: 'Remote Extension',
   numberText: (label, dial) => (dial ? `${label} (${dial})` : label),
   nowYourStatus: (status) => `${status} is now your status.`,
-  remoteExtensionSaved: (label) => `Call Using and Send my calls to now use ${label}.`,
-  remoteExtensionCleared: (device) => `No Remote Extension. Calls that used it now use ${device}.`,
-  remoteExtensionNone: 'No Remote Extension.',
 };
 
 const sv: QuickStatusStrings = {
@@ -45,9 +36,6 @@ const sv: QuickStatusStrings = {
   remoteExtension: 'Remote Extension',
   numberText: (label, dial) => (dial ? `${label} (${dial})` : label),
   nowYourStatus: (status) => `${status} är nu din status.`,
-  remoteExtensionSaved: (label) => `Ring med och Skicka mina samtal till använder nu ${label}.`,
-  remoteExtensionCleared: (device) => `Ingen Remote Extension. Samtal som använde den går nu till ${device}.`,
-  remoteExtensionNone: 'Ingen Remote Extension.',
 };
 
 export const quickStatusStrings: StringTable<QuickStatusStrings> = { en, sv };

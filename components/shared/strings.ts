@@ -10,6 +10,7 @@ import {
   type CallThroughFix,
   type LockReason,
   type Problem,
+  type RoutingChange,
 } from '../../src/model/index.js';
 import type { Locale, StringTable } from './locale.js';
 
@@ -28,6 +29,8 @@ export interface SharedStrings {
   readonly close: string;
   readonly none: string;
   readonly remoteExtensionNeedsMxOne: string;
+  /** Where calls go after a status's Remote Extension changed (STAT-3, STAT-6). */
+  readonly routingChange: (change: RoutingChange) => string;
   readonly problem: (problem: Problem) => string;
   readonly lockReason: (reason: LockReason) => string;
   readonly callThroughFix: (fix: CallThroughFix) => string;
@@ -46,6 +49,12 @@ const en: SharedStrings = {
   close: 'Close',
   none: 'None',
   remoteExtensionNeedsMxOne: 'Remote Extension needs MiVoice MX-One.',
+  routingChange: (change) =>
+    change.kind === 'remote-extension'
+      ? `Call Using and Send my calls to now use ${change.label}.`
+      : change.kind === 'cleared'
+        ? `No Remote Extension. Calls that used it now use ${change.device}.`
+        : 'No Remote Extension.',
   problem: describeProblem,
   lockReason: describeLockReason,
   callThroughFix: describeCallThroughFix,
@@ -149,6 +158,12 @@ const sv: SharedStrings = {
   close: 'Stäng',
   none: 'Ingen',
   remoteExtensionNeedsMxOne: 'Remote Extension kräver MiVoice MX-One.',
+  routingChange: (change) =>
+    change.kind === 'remote-extension'
+      ? `Ring med och Skicka mina samtal till använder nu ${change.label}.`
+      : change.kind === 'cleared'
+        ? `Ingen Remote Extension. Samtal som använde den går nu till ${change.device}.`
+        : 'Ingen Remote Extension.',
   problem: svProblem,
   lockReason: svLockReason,
   callThroughFix: svCallThroughFix,

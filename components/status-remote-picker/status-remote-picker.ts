@@ -242,16 +242,8 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
     const data = this.data.state.data;
     if (!data || !this.draft || this.#saving) return;
     const value = (event.target as HTMLSelectElement).value;
-    const strings = this.strings;
     const next = chooseRemoteExtension(data, this.draft, value === '' ? null : value);
-    const change = routingChange(data, this.draft, next);
-    this.live.say(
-      change.kind === 'remote-extension'
-        ? strings.remoteExtensionChosen(change.label)
-        : change.kind === 'cleared'
-          ? strings.remoteExtensionCleared(change.device)
-          : strings.remoteExtensionNone,
-    );
+    this.live.say(this.shared.routingChange(routingChange(data, this.draft, next)));
     this.draft = next;
   }
 
