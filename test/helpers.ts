@@ -2,7 +2,10 @@
  * Test fixtures: a simulated platform and Store on databases of their own, removed after each
  * test, so tests never see each other's data.
  */
-import { newId } from '../src/model/index.js';
+import { newId, type Snapshot } from '../src/model/index.js';
+import { adminChange } from '../src/platform/account.js';
+import { AccountStorage } from '../src/platform/simulated/account-storage.js';
+import { DEFAULT_USER } from '../src/platform/simulated/scope.js';
 import { SimulatedPlatform, type SimulatedPlatformOptions } from '../src/platform/simulated/index.js';
 import { SnapshotCache, Store } from '../src/store/index.js';
 
@@ -213,4 +216,19 @@ export async function withIndexedDb<T>(replacement: unknown, body: () => Promise
     if (original) Object.defineProperty(window, 'indexedDB', original);
     else delete (window as { indexedDB?: unknown }).indexedDB;
   }
+}
+
+/**
+ * An administrator changes the simulated platform's account where no change feed tells anyone:
+ * the simulator has no admin action for every change, so it is made where the simulator keeps the
+ * account, as its own admin actions make theirs. A Store that loaded before still offers what was
+ * there, so its check passes and the platform's refuses.
+ */
+export async function adminChangesQuietly(databaseName: string, change: (snapshot: Snapshot) => Snapshot): Promise<void> {
+  await new AccountStorage(databaseName, DEFAULT_USER, true).update((account) => account && adminChange(account, change));
+}
+
+/** The administrator removes a dynamic status, quietly (see `adminChangesQuietly`). */
+export function adminRemovesStatus(databaseName: string, statusId: string): Promise<void> {
+  return adminChangesQuietly(databaseName, (s) => ({ ...s, statuses: s.statuses.filter((x) => x.id !== statusId) }));
 }

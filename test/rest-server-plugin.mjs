@@ -3,6 +3,10 @@
 // with test hooks and the contract check on, a data file of its own, and this runner's origin
 // allowed; tests read where it is from `/__rest-server.json`, whose first request starts it, so runs
 // without REST tests do without it.
+//
+// The server's test hooks answer only requests with the `X-Test-Hooks: 1` header, which its CORS
+// never allows, so no page can call them. Browser tests reach them through this runner instead:
+// `/__rest-server/hooks/…` (same origin as the tests) is passed on to `/__test/…` with the header.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,12 +15,14 @@ import { fileURLToPath } from 'node:url';
 
 const serverFile = fileURLToPath(new URL('../dist/server/server.mjs', import.meta.url));
 const ADMIN_TOKEN = 'test-admin-token';
+const HOOKS_PROXY = '/__rest-server/hooks';
 
 export function restServerPlugin() {
   let child;
   let scratch;
   let origin;
   let starting;
+  let hooksOrigin;
 
   async function start() {
     if (!existsSync(serverFile)) {
@@ -55,8 +61,29 @@ export function restServerPlugin() {
     // Keep reading, so a full pipe never blocks the server; contract violations go to stderr.
     child.stdout.resume();
     child.stderr.on('data', (chunk) => process.stderr.write(`[reference server] ${chunk}`));
-    const hooks = `${new URL(endpoint).origin}/__test`;
-    return JSON.stringify({ endpoint, adminToken: ADMIN_TOKEN, hooks });
+    hooksOrigin = new URL(endpoint).origin;
+    return JSON.stringify({ endpoint, adminToken: ADMIN_TOKEN, hooks: HOOKS_PROXY });
+  }
+
+  /**
+   * Passes a browser test's request for `/__rest-server/hooks/…` on to the server's `/__test/…`.
+   * The runner answers what a plugin serves with 200, so a hook's failure is thrown (a 500).
+   */
+  async function forward(ctx) {
+    const chunks = [];
+    for await (const chunk of ctx.req) chunks.push(chunk);
+    const headers = { 'X-Test-Hooks': '1' };
+    const type = ctx.get('content-type');
+    if (type) headers['Content-Type'] = type;
+    const url = `${hooksOrigin}/__test${ctx.url.slice(HOOKS_PROXY.length)}`;
+    const response = await fetch(url, {
+      method: ctx.method,
+      headers,
+      body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${ctx.method} ${url}: ${response.status} ${text}`);
+    return { body: text, type: 'json' };
   }
 
   return {
@@ -65,9 +92,12 @@ export function restServerPlugin() {
       origin = [`http://${config.hostname}:${config.port}`, `http://localhost:${config.port}`].join(',');
     },
     async serve(context) {
-      if (context.path !== '/__rest-server.json') return undefined;
+      // A test reads /__rest-server.json before it uses the hooks; either starts the server.
+      const hooks = context.path.startsWith(`${HOOKS_PROXY}/`);
+      if (context.path !== '/__rest-server.json' && !hooks) return undefined;
       starting ??= start();
-      return { body: await starting, type: 'json' };
+      const info = await starting;
+      return hooks ? forward(context) : { body: info, type: 'json' };
     },
     serverStop() {
       child?.kill();

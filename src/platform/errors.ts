@@ -10,8 +10,10 @@ export type PlatformErrorCode =
   | 'unavailable'
   | 'bad-response';
 
-/** Codes where sending the same command again later may succeed. */
-const RETRYABLE: ReadonlySet<PlatformErrorCode> = new Set(['offline', 'unavailable']);
+export interface PlatformErrorOptions extends ErrorOptions {
+  /** How long the platform asked to be left alone before the next attempt (`Retry-After`), in ms. */
+  readonly retryAfterMs?: number | null;
+}
 
 /**
  * A typed platform failure. A refusal by the rules carries the model's `problem`, so a view can
@@ -19,22 +21,34 @@ const RETRYABLE: ReadonlySet<PlatformErrorCode> = new Set(['offline', 'unavailab
  */
 export class PlatformError extends Error {
   override readonly name = 'PlatformError';
+  /** The wait the platform asked for before the next attempt, in ms; null when it named none. */
+  readonly retryAfterMs: number | null;
 
   constructor(
     readonly code: PlatformErrorCode,
     message: string,
     readonly problem?: Problem,
-    options?: ErrorOptions,
+    options?: PlatformErrorOptions,
   ) {
     super(message, options);
+    this.retryAfterMs = options?.retryAfterMs ?? null;
   }
 
   /**
-   * Whether sending the same command again later may succeed. The Store's outbox keeps only the
-   * `offline` ones (see `waitsForNetwork` in src/store/delivery.ts).
+   * Whether the same command may be sent again later: anything but a refusal by the rules. The
+   * platform could not be reached, said "not now" (408, 429, 5xx), answered something unreadable
+   * or failed in a way that says nothing about the command; a command's idempotency key makes
+   * sending it again harmless. `version-stale` is no rule about the settings either: the command
+   * was judged against old ones, and may be sent again once checked against the new (the Store
+   * does, src/store/delivery.ts). This is the one place that decides what the outbox keeps.
    */
   get retryable(): boolean {
-    return RETRYABLE.has(this.code);
+    return this.problem === undefined || this.stale;
+  }
+
+  /** Whether the platform refused because the change was based on settings it has since changed. */
+  get stale(): boolean {
+    return this.problem?.code === 'version-stale';
   }
 
   /** The error for a command the rules refuse. */
@@ -46,4 +60,3 @@ export class PlatformError extends Error {
 export function isPlatformError(error: unknown): error is PlatformError {
   return error instanceof PlatformError;
 }
-

@@ -1,28 +1,50 @@
 /**
  * Getting changes to the platform (SYNC-3, SYNC-4): one at a time, in the order they were made;
- * each written to the outbox before it is sent and taken out when the platform answers; sent again
- * while the platform cannot be reached; and what an earlier Store left in the outbox sent by one
- * tab at a time. What a change means for the state is the Store's business, not this.
+ * each written to the outbox before it is sent and taken out when the platform answers yes or
+ * refuses it by the rules; sent again while the platform cannot be reached or says "not now";
+ * checked against the platform's settings afresh when it says the change was based on old ones;
+ * and what an earlier Store left in the outbox sent by one tab at a time. What a change means for
+ * the state is the Store's business, not this.
  */
 import type { Command, Problem, Snapshot } from '../model/index.js';
 import { sendCommand, type PlatformClient } from '../platform/client.js';
-import type { PlatformError } from '../platform/errors.js';
+import { PlatformError } from '../platform/errors.js';
 import { asPlatformError, valid } from './answers.js';
 import type { Outbox } from './outbox.js';
 import { cacheKey } from './snapshot-cache.js';
 
-/** Waits between attempts to reach the platform: 1 s doubling to 30 s, each a random part of that. */
-const RECONNECT_FIRST_MS = 1000;
-const RECONNECT_CAP_MS = 30_000;
+/**
+ * Waits between attempts to send a change, in ms: `first` doubling up to `cap`, each a random part
+ * of that, unless the platform said how long (`Retry-After`).
+ */
+export interface RetryPause {
+  readonly first: number;
+  readonly cap: number;
+}
 
-/** What `Delivery.resume` needs of the Store to send what an earlier one left behind. */
-export interface Resumer {
-  /** The ids of the commands already pending here, which this Store sends anyway. */
-  pendingIds(): ReadonlySet<string>;
-  /** Why the rules refuse `command` now, or null when they allow it. */
+export const DEFAULT_RETRY_PAUSE: RetryPause = { first: 1000, cap: 30_000 };
+
+/** The longest `Retry-After` waited for; a longer one (or a hostile one) is cut to this. */
+const RETRY_AFTER_CEILING_MS = 5 * 60_000;
+
+/** What `Delivery` needs of the Store to judge a change again. */
+export interface Judge {
+  /** Why the rules refuse `command` now, after the changes made before it, or null when they allow it. */
   refusal(command: Command): Problem | null;
   /** `command` was taken out of the outbox unsent, for `problem`. */
   dropped(problem: Problem): void;
+}
+
+/** What the Store offers `Delivery` while it sends. */
+export interface Sender extends Judge {
+  /** Loads the platform's settings and takes them as they are, even if older; whether it could. */
+  reload(): Promise<boolean>;
+}
+
+/** What `Delivery.resume` needs of the Store to send what an earlier one left behind. */
+export interface Resumer extends Judge {
+  /** The ids of the commands already pending here, which this Store sends anyway. */
+  pendingIds(): ReadonlySet<string>;
   /** Shows and sends `command`; settles once it is answered, however. */
   send(command: Command): Promise<void>;
 }
@@ -37,6 +59,8 @@ export class Delivery {
     private readonly outbox: Outbox | null,
     /** The Store's lifetime: once it ends, nothing is sent again and the outbox is left as it is. */
     private readonly signal: AbortSignal,
+    private readonly store: Sender,
+    private readonly pause: RetryPause = DEFAULT_RETRY_PAUSE,
   ) {}
 
   /** Writes `command` down before it is sent, so a reload or a closed tab cannot lose it (SYNC-4). */
@@ -86,9 +110,12 @@ export class Delivery {
   }
 
   /**
-   * Sends until the platform answers. While it cannot be reached and there is an outbox, the change
-   * waits there and is sent again when the browser is back online or after a growing, jittered
-   * pause. Any answer, a yes or a no, takes it out of the outbox.
+   * Sends until the platform answers. Only a refusal by the rules ends it there (SYNC-3): while the
+   * platform cannot be reached or says "not now" (`PlatformError.retryable`) and there is an
+   * outbox, the change waits there and is sent again, with the same idempotency key, when the
+   * browser is back online or after a pause. A change based on settings the platform has since
+   * changed (`version-stale`, e.g. after the platform went back to older data) is judged again
+   * on its settings, then sent again or dropped with its reason.
    */
   async #deliver(command: Command): Promise<Snapshot> {
     for (let attempt = 0; ; attempt++) {
@@ -98,31 +125,36 @@ export class Delivery {
         return snapshot;
       } catch (error) {
         const failure = asPlatformError(error);
-        if (!waitsForNetwork(failure) || this.outbox === null || this.signal.aborted) {
-          // An abandoned Store (a closed tab) leaves the change for the next one to send.
-          if (!this.signal.aborted) await this.outbox?.remove(this.client.scope, command.id);
+        // An abandoned Store (a closed tab) leaves the change for the next one to send.
+        if (this.signal.aborted) throw failure;
+        if (!failure.retryable || this.outbox === null) {
+          await this.outbox?.remove(this.client.scope, command.id);
           throw failure;
         }
-        await reconnected(attempt, this.signal);
+        if (failure.stale && (await this.store.reload())) {
+          const problem = this.store.refusal(command);
+          if (problem) {
+            await this.outbox.remove(this.client.scope, command.id);
+            this.store.dropped(problem);
+            throw PlatformError.refused(problem);
+          }
+          // Judged on fresh settings, it goes at once the first time; a platform that keeps
+          // changing under it gets the pauses.
+          if (attempt === 0) continue;
+        }
+        await waitToRetry(this.pause, attempt, failure.retryAfterMs, this.signal);
       }
     }
   }
 }
 
 /**
- * Whether a change that failed so stays in the outbox to be sent again. Only when the platform
- * could not be reached at all: `PlatformError.retryable` also holds for `unavailable`, which is a
- * platform (or client) failing the change, a REST client's 408, 429 or 5xx after its own retries,
- * or a client throwing something unexpected; SYNC-4 rolls those back, as a refusal is.
+ * Resolves at the browser's `online` event or after the attempt's pause (what the platform asked
+ * for, or a jittered one that doubles), whichever is first.
  */
-function waitsForNetwork(failure: PlatformError): boolean {
-  return failure.code === 'offline';
-}
-
-/** Resolves at the browser's `online` event or after the attempt's pause, whichever is first. */
-function reconnected(attempt: number, signal: AbortSignal): Promise<void> {
-  const ceiling = Math.min(RECONNECT_CAP_MS, RECONNECT_FIRST_MS * 2 ** attempt);
-  const pause = ceiling / 2 + Math.random() * (ceiling / 2);
+function waitToRetry(pause: RetryPause, attempt: number, asked: number | null, signal: AbortSignal): Promise<void> {
+  const ceiling = Math.min(pause.cap, pause.first * 2 ** attempt);
+  const wait = asked === null ? ceiling / 2 + Math.random() * (ceiling / 2) : Math.min(asked, RETRY_AFTER_CEILING_MS);
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
@@ -130,7 +162,7 @@ function reconnected(attempt: number, signal: AbortSignal): Promise<void> {
       signal.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, pause);
+    const timer = setTimeout(done, wait);
     window.addEventListener('online', done);
     signal.addEventListener('abort', done);
   });

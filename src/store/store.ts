@@ -8,12 +8,21 @@
  * The Store decides what the state is; getting changes to the platform (`Delivery`), the other
  * tabs (`TabChannel`) and writing the cache (`CacheWriter`) are parts of their own.
  */
-import { applyCommand, newId, type Command, type NumberChanges, type NumberDraft, type Snapshot, type StatusRouting } from '../model/index.js';
+import {
+  applyCommand,
+  newId,
+  type Command,
+  type NumberChanges,
+  type NumberDraft,
+  type Problem,
+  type Snapshot,
+  type StatusRouting,
+} from '../model/index.js';
 import type { PlacedCall, PlatformClient } from '../platform/client.js';
 import { PlatformError } from '../platform/errors.js';
 import { asPlatformError, parseSnapshot, valid } from './answers.js';
 import { CacheWriter } from './cache-writer.js';
-import { Delivery } from './delivery.js';
+import { Delivery, type Judge, type RetryPause } from './delivery.js';
 import { freeze } from './immutable.js';
 import type { Outbox } from './outbox.js';
 import type { SnapshotCache } from './snapshot-cache.js';
@@ -24,8 +33,13 @@ export interface StoreOptions {
   readonly client: PlatformClient;
   /** The IndexedDB cache; `null` to work without one. */
   readonly cache: SnapshotCache | null;
-  /** Where changes wait while the platform cannot be reached (SYNC-4); without one, such a change is rolled back. */
+  /**
+   * Where changes wait while the platform cannot be reached or says "not now" (SYNC-4); without
+   * one, such a change is rolled back.
+   */
   readonly outbox?: Outbox | null;
+  /** The pauses between attempts to send a change again; 1 s doubling to 30 s unless given. */
+  readonly retryPause?: RetryPause;
   /**
    * The cache's entry for this client's scope, if its read was started before the Store was made
    * (the provider starts it as it connects, so IndexedDB works while the page sets up).
@@ -65,7 +79,13 @@ export class Store {
       storage: this.#cache?.available === false ? 'memory' : 'device',
       dropped: [],
     });
-    this.#delivery = new Delivery(this.client, options.outbox ?? null, this.#lifetime.signal);
+    this.#delivery = new Delivery(
+      this.client,
+      options.outbox ?? null,
+      this.#lifetime.signal,
+      { ...this.#judge, reload: () => this.#load() },
+      options.retryPause,
+    );
     this.#cacheWriter = this.#cache && new CacheWriter(this.#cache, this.client.scope, () => this.#noteStorage());
   }
 
@@ -90,14 +110,39 @@ export class Store {
 
   /** Asks the platform again, e.g. after a failed load or when the network comes back. */
   async refresh(): Promise<void> {
+    await this.#load();
+  }
+
+  /** Loads and takes the platform's settings as they are, even if older; whether it could. */
+  async #load(): Promise<boolean> {
     this.#update({ phase: this.#confirmed ? this.#current.phase : 'loading', loadError: null });
     try {
       this.#accept(valid(await this.client.load({ signal: this.#lifetime.signal })), true);
+      return !this.#lifetime.signal.aborted;
     } catch (error) {
-      if (this.#lifetime.signal.aborted) return;
+      if (this.#lifetime.signal.aborted) return false;
       const failure = asPlatformError(error);
       if (this.#current.source !== 'platform') this.#update({ phase: 'error', loadError: failure });
+      return false;
     }
+  }
+
+  /** How the Store judges a change again, before it is sent again or sent for an earlier Store. */
+  readonly #judge: Judge = {
+    refusal: (command) => this.#refusal(command),
+    dropped: (problem) => this.#update({ dropped: [...this.#current.dropped, problem] }),
+  };
+
+  /**
+   * Why the rules refuse `command` on the platform's last word with the changes made before it
+   * (all pending ones, if it is not pending itself), or null when they allow it.
+   */
+  #refusal(command: Command): Problem | null {
+    const index = this.#pending.findIndex((p) => p.command.id === command.id);
+    const before = (index === -1 ? this.#pending : this.#pending.slice(0, index)).map((p) => p.command);
+    const view = viewOf(this.#confirmed, before, null);
+    const checked = view ? applyCommand(view, command) : null;
+    return checked && !checked.ok ? checked.problem : null;
   }
 
   /** Adds a number to My Numbers (ADD-4). Resolves with its id when the platform has it. */
@@ -129,8 +174,10 @@ export class Store {
   }
 
   /**
-   * Shows a change at once and sends it. Resolves when the platform has accepted it; rejects with
-   * a `PlatformError` (after rolling the change back) when the rules or the platform refuse it.
+   * Shows a change at once and sends it. Resolves when the platform has accepted it, however long
+   * it could not be reached or said "not now" meanwhile (SYNC-4); rejects with a `PlatformError`
+   * (after rolling the change back) when the rules refuse it, or when there is no outbox to keep
+   * it in while the platform fails.
    */
   async dispatch(command: Command): Promise<void> {
     const view = this.#current.data;
@@ -174,13 +221,8 @@ export class Store {
   async #resumeOutbox(): Promise<void> {
     if (!this.#confirmed) return;
     await this.#delivery.resume({
+      ...this.#judge,
       pendingIds: () => new Set(this.#pending.map((p) => p.command.id)),
-      refusal: (command) => {
-        const view = this.#current.data;
-        const checked = view ? applyCommand(view, command) : null;
-        return checked && !checked.ok ? checked.problem : null;
-      },
-      dropped: (problem) => this.#update({ dropped: [...this.#current.dropped, problem] }),
       send: (command) => this.#send(command, Promise.resolve()).catch(() => undefined),
     });
   }

@@ -2,8 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AddNumberDialog, NumberSavedEvent, RemoteExtensionProvider } from '../../entries/index.js';
-import type { NumberChanges } from '../../src/model/index.js';
-import { afterAnImageOfXFails, cleanUp, heldPlatform } from '../helpers.js';
+import { newId, type NumberChanges } from '../../src/model/index.js';
+import { afterAnImageOfXFails, cleanUp, heldPlatform, simulatedPlatform } from '../helpers.js';
 import { inProvider } from './fixture.js';
 
 type Options = Parameters<typeof inProvider>[1];
@@ -307,24 +307,51 @@ describe('<add-number-dialog>', () => {
       expect((await platform.load()).numbers).to.have.length(4);
     });
 
-    it('ADD-4 when the platform fails the dialog stays open with the reason above the buttons', async () => {
-      const { element, platform } = await mount();
-      platform.configure({ failureRate: 1 });
+    it('ADD-4 ADD-3 when the platform refuses the number the dialog stays open with the reason above the buttons', async () => {
+      const platform = heldPlatform();
+      const { element } = await mount({ platform });
       await openAdd(element);
       await fill(element, 'Label', 'Cabin');
       await fill(element, 'Number', '0981812345');
+      field(element, 'Remote Extension')!.click();
+      await element.updateComplete;
+      platform.hold();
       button(element, 'Add')!.click();
+      await waitUntil(() => platform.waiting === 1, 'the save never reached the platform');
+      // The administrator removes the only remote extension they provisioned after this Store
+      // checked and sent the new one.
+      await platform.admin.removeNumber('work-mobile');
+      platform.release();
       await waitUntil(() => root(element).querySelector('#form-error'), 'no reason shown');
       expect(root(element).querySelector('#form-error')!.textContent).to.equal(
-        'The platform is not answering. Try again in a moment.',
+        'You can add a remote extension only when your administrator has provisioned one.',
       );
       expect(element.open).to.equal(true);
       expect(field(element, 'Label')!.value).to.equal('Cabin');
       expect(field(element, 'Number')!.value).to.equal('0981812345');
       expect(button(element, 'Add')!.textContent?.trim()).to.equal('Add');
       await expect(element).to.be.accessible();
-      platform.configure({ failureRate: 0 });
-      expect((await platform.load()).numbers).to.have.length(3);
+      expect((await platform.load()).numbers.map((n) => n.id)).to.deep.equal(['mobile', 'home']);
+    });
+
+    it('the number limit (issue 17): with 100 numbers, Add keeps the dialog open and says so above the buttons', async () => {
+      const platform = simulatedPlatform({ persist: false });
+      for (let i = (await platform.load()).numbers.length; i < 100; i++) {
+        const number = { id: `seed-${i}`, label: `Number ${i}`, dial: `06${10_000_000 + i}`, remoteExtension: false };
+        await platform.createNumber({ type: 'number/create', id: newId(), number });
+      }
+      const { element } = await mount({ platform });
+      await openAdd(element);
+      await fill(element, 'Label', 'Cabin');
+      await fill(element, 'Number', '0981812345');
+      button(element, 'Add')!.click();
+      await waitUntil(() => root(element).querySelector('#form-error'), 'no reason shown');
+      expect(root(element).querySelector('#form-error')!.textContent).to.equal(
+        'You can have at most 100 numbers. Delete one you no longer use, then add the new one.',
+      );
+      expect(element.open).to.equal(true);
+      expect(field(element, 'Label')!.value).to.equal('Cabin');
+      expect((await platform.load()).numbers).to.have.length(100);
     });
 
     it('FMT-2 PLAT-2 says what to type, live, under Number, with the example from the platform’s dial plan', async () => {

@@ -3,7 +3,7 @@ import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ActiveStatusChangeEvent, AvailabilityMenu, CallUsingFooter } from '../../entries/index.js';
 import type { Store } from '../../src/store/index.js';
-import { cleanUp, heldPlatform } from '../helpers.js';
+import { adminRemovesStatus, cleanUp, heldPlatform, uniqueDatabase } from '../helpers.js';
 import { inProvider } from './fixture.js';
 
 function menuButton(element: Element): HTMLButtonElement {
@@ -175,8 +175,12 @@ describe('<availability-menu>', () => {
 
   describe('refused', () => {
     it('SYNC-3 reverts a refused change and shows and announces the reason', async () => {
-      const { element, platform, store } = await inProvider<AvailabilityMenu>(html`<availability-menu></availability-menu>`);
-      platform.configure({ failureRate: 1 });
+      const databaseName = uniqueDatabase('platform');
+      const { element, platform, store } = await inProvider<AvailabilityMenu>(html`<availability-menu></availability-menu>`, {
+        databaseName,
+      });
+      // The administrator removes Out of Office; nothing tells this Store, which still offers it.
+      await adminRemovesStatus(databaseName, 'out-of-office');
       menuButton(element).click();
       await element.updateComplete;
       item(element, 'Out of Office').click();
@@ -186,11 +190,10 @@ describe('<availability-menu>', () => {
       await settled(store);
       await element.updateComplete;
       const reason = element.shadowRoot?.querySelector('.error')?.textContent?.trim();
-      expect(reason).to.equal('The platform is not answering. Try again in a moment.');
+      expect(reason).to.equal('This status no longer exists.');
       expect(liveRegion(element)).to.equal(reason);
       expect(menuButton(element).getAttribute('aria-label')).to.equal('Availability: Available');
       expect(menuButton(element).getAttribute('aria-describedby')).to.equal('error');
-      platform.configure({ failureRate: 0 });
       expect((await platform.load()).activeStatusId).to.equal('available');
       await expect(element).to.be.accessible();
     });

@@ -128,16 +128,21 @@ describe('<call-using-footer>', () => {
     });
 
     it('SYNC-3 reverts a refused Call Using change and shows the reason', async () => {
-      const { element, platform, store } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
-      platform.configure({ failureRate: 1 });
+      const platform = new HeldPlatform({ databaseName: uniqueDatabase('platform') });
+      const { element, store } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`, { platform });
+      platform.hold();
       menuButton(element).click();
       await element.updateComplete;
-      item(element, 'MiCollab softphone').click();
+      item(element, 'Mobile').click();
+      await waitUntil(() => platform.waiting === 1, 'the change never reached the platform');
+      // The administrator removes Mobile after this Store checked and sent the change.
+      await platform.admin.removeNumber('mobile');
+      platform.release();
       await settled(store);
       await waitUntil(() => shadow(element).querySelector('.error'), 'no reason shown');
       await element.updateComplete;
       expect(shadow(element).querySelector('.error')?.textContent?.trim()).to.equal(
-        'The platform is not answering. Try again in a moment.',
+        'That device no longer exists. Choose another one.',
       );
       expect(menuButton(element).getAttribute('aria-label')).to.equal('Call Using: Desk phone');
       await expect(element).to.be.accessible();

@@ -3,6 +3,7 @@ import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../entries/define.js';
 import { NumberDeleteRequestEvent, type MyNumbers, type RemoteExtensionProvider } from '../../entries/index.js';
+import { newId } from '../../src/model/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { afterAnImageOfXFails, cleanUp, heldPlatform, simulatedPlatform, uniqueDatabase } from '../helpers.js';
 import { inProvider } from './fixture.js';
@@ -385,21 +386,27 @@ describe('<my-numbers>', () => {
       expect((await platform.load()).numbers.map((n) => n.id)).to.include('mobile');
     });
 
-    it('SYNC-3 shows a refused delete at once, then brings the row back with the reason', async () => {
-      const platform = heldPlatform();
+    it('SYNC-3 NUM-5 shows a refused delete at once, then brings the row back with the reason', async () => {
+      const databaseName = uniqueDatabase('platform');
+      const platform = heldPlatform({ databaseName });
       const { element } = await mount({ platform });
-      platform.configure({ failureRate: 1 });
       platform.hold();
       const dialog = await askToDelete(element, 'Home');
       theButton(dialog, 'Delete').click();
       await waitUntil(() => row(element, 'Home') === undefined, 'the row did not go at once');
       expect(text(liveRegion(element))).to.equal('Deleting Home…');
+      await waitUntil(() => platform.waiting === 1, 'the delete never reached the platform');
+      // Meanwhile, on another device, the user makes Available call using Home: the platform's rules
+      // now refuse the delete this Store checked and sent before it could know.
+      const elsewhere = new SimulatedPlatform({ databaseName });
+      const status = { id: 'available', remoteExtensionId: null, callUsing: 'home', sendCallsTo: 'desk-phone' };
+      await elsewhere.updateStatus({ type: 'status/update', id: newId(), status });
       platform.release();
+      const reason = 'This number is used by the status Available. Choose another device there first.';
       await waitUntil(() => row(element, 'Home'), 'the refused delete was never rolled back');
-      await waitUntil(() => text(theRow(element, 'Home')).includes('The platform is not answering'), 'no reason shown');
+      await waitUntil(() => text(theRow(element, 'Home')).includes(reason), 'no reason shown');
       expect(text(liveRegion(element))).to.contain('Home was not deleted.');
-      expect(text(liveRegion(element))).to.contain('The platform is not answering');
-      platform.configure({ failureRate: 0 });
+      expect(text(liveRegion(element))).to.contain(reason);
       expect((await platform.load()).numbers.map((n) => n.id)).to.include('home');
     });
 

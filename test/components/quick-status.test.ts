@@ -11,7 +11,7 @@ import '../../entries/quick-status.js';
 import type { QuickStatus } from '../../entries/quick-status.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import type { Store } from '../../src/store/index.js';
-import { cleanUp, simulatedPlatform, uniqueDatabase } from '../helpers.js';
+import { adminRemovesStatus, cleanUp, heldPlatform, simulatedPlatform, uniqueDatabase } from '../helpers.js';
 import { inProvider } from './fixture.js';
 import { byRole, hasRole, nameOf } from './queries.js';
 
@@ -254,8 +254,10 @@ describe('<quick-status>', () => {
     });
 
     it('SYNC-3 a refused status change rolls back and shows the platform\'s reason next to the group', async () => {
-      const { element, platform, store } = await mount();
-      platform.configure({ failureRate: 1 });
+      const databaseName = uniqueDatabase('platform');
+      const { element, platform, store } = await mount({ databaseName });
+      // The administrator removes Out of Office; nothing tells this Store, which still offers it.
+      await adminRemovesStatus(databaseName, 'out-of-office');
       radio(element, 'Out of Office').click();
       await element.updateComplete;
       expect(checked(element)).to.deep.equal(['Out of Office']);
@@ -263,7 +265,7 @@ describe('<quick-status>', () => {
       await settled(store);
       await element.updateComplete;
 
-      const reason = 'The platform is not answering. Try again in a moment.';
+      const reason = 'This status no longer exists.';
       const error = root(element).querySelector('#status-error');
       expect(text(error)).to.equal(reason);
       expect(error?.getAttribute('part')).to.equal('error');
@@ -273,7 +275,6 @@ describe('<quick-status>', () => {
       expect(checked(element)).to.deep.equal(['Available']);
       expect(summary(element)[0]).to.deep.equal(['Current status', 'Available']);
       await expect(element).to.be.accessible();
-      platform.configure({ failureRate: 0 });
       expect((await platform.load()).activeStatusId).to.equal('available');
     });
   });
@@ -333,23 +334,27 @@ describe('<quick-status>', () => {
       expect(liveRegion(element)).to.equal('No Remote Extension. Calls that used it now use Desk phone.');
     });
 
-    it('SYNC-3 a refused Remote Extension rolls back and shows the reason', async () => {
-      const { element, platform, store } = await mount();
+    it('SYNC-3 STAT-2 a refused Remote Extension rolls back and shows the reason', async () => {
+      const platform = heldPlatform();
+      const { element, store } = await mount({ platform });
       const before = (await platform.load()).statuses.find((s) => s.id === 'available');
-      platform.configure({ failureRate: 1 });
+      platform.hold();
       await chooseRemoteExtension(element, 'work-mobile');
+      await waitUntil(() => platform.waiting === 1, 'the change never reached the platform');
+      // The administrator removes Work mobile after this Store checked and sent the change.
+      await platform.admin.removeNumber('work-mobile');
+      platform.release();
       await waitUntil(() => root(element).querySelector('#remote-extension-error'), 'no reason shown');
       await settled(store);
       await element.updateComplete;
 
-      const reason = 'The platform is not answering. Try again in a moment.';
+      const reason = 'Only a remote extension number can be a status’s Remote Extension.';
       expect(text(root(element).querySelector('#remote-extension-error'))).to.equal(reason);
       expect(remoteExtension(element).value).to.equal('');
       expect(remoteExtension(element).getAttribute('aria-describedby')).to.equal('remote-extension-error');
       expect(summary(element)[1]).to.deep.equal(['Active Remote Extension', 'No remote extension']);
       expect(liveRegion(element)).to.equal(reason);
       await expect(element).to.be.accessible();
-      platform.configure({ failureRate: 0 });
       expect((await platform.load()).statuses.find((s) => s.id === 'available')).to.deep.equal(before);
 
       // The reason belongs to Available's dropdown: another current status does not show it.

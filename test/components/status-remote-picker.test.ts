@@ -3,7 +3,7 @@ import { waitUntil } from '../wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { StatusRemotePicker, StatusSavedEvent } from '../../entries/index.js';
 import type { SimulatedPlatform } from '../../src/platform/simulated/index.js';
-import { cleanUp, heldPlatform } from '../helpers.js';
+import { adminChangesQuietly, cleanUp, heldPlatform, uniqueDatabase } from '../helpers.js';
 import { inProvider } from './fixture.js';
 
 type Options = Parameters<typeof inProvider>[1];
@@ -108,6 +108,14 @@ async function choose(element: StatusRemotePicker, name: string, value: string):
 async function openStatus(element: StatusRemotePicker, name: string): Promise<void> {
   button(element, name).click();
   await element.updateComplete;
+}
+
+/** The administrator takes away this user's permission to change statuses, quietly. */
+function adminForbidsStatusChanges(databaseName: string): Promise<void> {
+  return adminChangesQuietly(databaseName, (s) => ({
+    ...s,
+    platform: { ...s.platform, permissions: { ...s.platform.permissions, manageStatuses: false } },
+  }));
 }
 
 async function platformStatus(platform: SimulatedPlatform, id: string) {
@@ -319,14 +327,16 @@ describe('<status-remote-picker>', () => {
     });
 
     it('SYNC-3 a refused save keeps Edit Status open with the draft and shows the reason', async () => {
-      const { element, platform } = await mount();
-      const before = await platformStatus(platform, 'in-a-meeting');
+      const databaseName = uniqueDatabase('platform');
+      const { element, platform } = await mount({ databaseName });
       await openStatus(element, 'In a Meeting');
       await choose(element, 'Remote Extension', 'work-mobile');
       await choose(element, 'Call Using', 'desk-phone');
-      platform.configure({ failureRate: 1 });
+      // The administrator stops this user changing statuses; nothing tells this Store.
+      await adminForbidsStatusChanges(databaseName);
+      const before = await platformStatus(platform, 'in-a-meeting');
       button(element, 'Done').click();
-      const reason = 'The platform is not answering. Try again in a moment.';
+      const reason = 'Your administrator does not allow you to change this.';
       await waitUntil(() => root(element).querySelector('#save-error'), 'no reason shown');
       await element.updateComplete;
 
@@ -341,7 +351,6 @@ describe('<status-remote-picker>', () => {
       expect(select(element, 'Send my calls to').value).to.equal('work-mobile');
       await expect(element).to.be.accessible();
 
-      platform.configure({ failureRate: 0 });
       const after = await platformStatus(platform, 'in-a-meeting');
       expect(after.version).to.equal(before.version);
       expect(after.status).to.deep.equal(before.status);

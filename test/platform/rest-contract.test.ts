@@ -197,6 +197,7 @@ describe('REST client against the reference server (PC-3)', () => {
       const { client } = await signedIn();
       const error = await failure(client.createNumber(create('Short', '12345')));
       expect(error.code).to.equal('invalid-input');
+      expect(error.retryable, 'a refusal by the rules is final').to.equal(false);
       expect(error.problem?.code).to.equal('number-destination-code');
       expect(error.message).to.contain('09818123456');
       expect((await client.load()).numbers).to.have.length(3);
@@ -244,21 +245,29 @@ describe('REST client against the reference server (PC-3)', () => {
       expect(bare.status).to.equal(401);
     });
 
-    it('PC-1 unavailable: 503, 429 and 408 are retried and then succeed; a 500 is not retried', async () => {
+    it('PC-1 unavailable: 503, 429, 408, 500, 502 and 504 are retried and then succeed', async () => {
       const { user, client } = await signedIn();
       await fault(user, { failNext: { status: 503, count: 2 } });
       expect((await client.load()).numbers).to.have.length(3);
-      await fault(user, { failNext: { status: 429, count: 1 } });
-      await client.load();
-      await fault(user, { failNext: { status: 408, count: 1 } });
-      await client.load();
-
+      for (const status of [429, 408, 500, 502, 504]) {
+        await fault(user, { failNext: { status, count: 1 } });
+        expect((await client.load()).numbers, `after a ${status}`).to.have.length(3);
+      }
+      // A change too: sent again with its Idempotency-Key, and applied once.
       await fault(user, { failNext: { status: 500, count: 2 } });
-      const first = await failure(client.load());
-      expect(first.code).to.equal('unavailable');
-      // One attempt used one of the two failures: the next load meets the second.
-      expect((await failure(client.load())).code).to.equal('unavailable');
-      expect((await client.load()).numbers).to.have.length(3);
+      const after = await client.setActiveStatus({ type: 'status/activate', id: newId(), statusId: 'do-not-disturb' });
+      expect(after.version).to.equal(2);
+    });
+
+    it('PC-1 unavailable: the last failure says how long the server asked to wait, and is retryable', async () => {
+      const { user, token } = await newUser();
+      const client = clientFor(user, token, { retries: 0 });
+      await fault(user, { failNext: { status: 429, count: 1, retryAfter: 7 } });
+      const error = await failure(client.load());
+      expect([error.code, error.retryAfterMs, error.retryable]).to.deep.equal(['unavailable', 7000, true]);
+      await fault(user, { failNext: { status: 502, count: 1 } });
+      const bad = await failure(client.load());
+      expect([bad.code, bad.retryAfterMs, bad.retryable]).to.deep.equal(['unavailable', null, true]);
     });
 
     it('PC-1 unavailable: retries stop after the limit', async () => {
@@ -331,6 +340,7 @@ describe('REST client against the reference server (PC-3)', () => {
       const error = await failure(client.setActiveStatus({ type: 'status/activate', id: newId(), statusId: 'in-a-meeting' }));
       expect(error.code).to.equal('conflict');
       expect(error.problem?.code).to.equal('version-stale');
+      expect([error.stale, error.retryable], 'to be judged again on the new settings').to.deep.equal([true, true]);
       expect((await client.load()).activeStatusId).to.equal('out-of-office');
       // Having seen the new settings, the same change goes through.
       const after = await client.setActiveStatus({ type: 'status/activate', id: newId(), statusId: 'in-a-meeting' });

@@ -4,13 +4,28 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { ADMIN_TOKEN } from './spawn.mjs';
 
+/**
+ * The header every test hook requires: a custom header, so a page elsewhere cannot send it without
+ * a CORS preflight, which the server never allows.
+ */
+export const HOOKS_HEADER = { 'x-test-hooks': '1' };
+
+/** A request to the test hook at `path` (under /__test), with the hooks' header. */
+export function hook(server, path, { method = 'GET', body } = {}) {
+  return fetch(`${server.origin}/__test${path}`, {
+    method,
+    headers: { ...HOOKS_HEADER, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
 /** A new id for commands and numbers (the contract's Id: letters, digits, _ and -). */
 export const newId = () => randomUUID();
 
 /** A user of their own: a fresh token from the test hooks, so the account starts as the sample data. */
 export async function newUser(server) {
   const user = `user-${randomUUID()}`;
-  const response = await fetch(`${server.origin}/__test/users/${user}/token`, { method: 'POST' });
+  const response = await hook(server, `/users/${user}/token`, { method: 'POST' });
   assert.equal(response.status, 200);
   const { token } = await response.json();
   return { user, token, api: api(server, { authorization: `Bearer ${token}` }) };
@@ -44,20 +59,19 @@ export function api(server, fixed) {
 
 export const admin = (server) => api(server, { authorization: `Bearer ${ADMIN_TOKEN}` });
 
-/** Sets the test hooks' faults: { user?, corruptNext?, failNext?: { status, count }, dropFeeds? }. */
+/**
+ * Sets the test hooks' faults: { user?, corruptNext?, failNext?: { status, count, retryAfter? },
+ * dropFeeds? }.
+ */
 export async function faults(server, body) {
-  const response = await fetch(`${server.origin}/__test/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const response = await hook(server, '/faults', { method: 'POST', body });
   assert.equal(response.status, 204);
 }
 
 /** The contract check's findings, all or those about one user's account. */
 export async function violations(server, user) {
   const query = user === undefined ? '' : `?user=${encodeURIComponent(user)}`;
-  const response = await fetch(`${server.origin}/__test/violations${query}`);
+  const response = await hook(server, `/violations${query}`);
   assert.equal(response.status, 200);
   return response.json();
 }

@@ -2,7 +2,7 @@
 // deliberately corrupted answer is flagged, and nothing else is.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { admin, expectError, faults, newId, newUser, openFeed, violations, within } from './api.mjs';
+import { admin, expectError, faults, hook, newId, newUser, openFeed, violations, within } from './api.mjs';
 import { scratchFolder, serverForSuite, startServer } from './spawn.mjs';
 
 describe('reference server: test hooks and the contract check', () => {
@@ -81,10 +81,63 @@ describe('reference server: test hooks and the contract check', () => {
     await alice.api.change('DELETE', '/numbers/home', { type: 'number/delete', id: newId(), numberId: 'home' });
     assert.equal((await alice.api.snapshot()).version, 2);
     assert.equal((await bob.api.snapshot()).version, 1);
-    assert.equal((await fetch(`${server.origin}/__test/reset`, { method: 'POST' })).status, 204);
+    assert.equal((await hook(server, '/reset', { method: 'POST' })).status, 204);
     const snapshot = await alice.api.snapshot();
     assert.equal(snapshot.version, 1);
     assert.ok(snapshot.numbers.some((n) => n.id === 'home'));
+  });
+
+  it('failNext takes 502 and 504 too, and sends Retry-After when asked', async () => {
+    const { api } = await newUser(server);
+    await faults(server, { failNext: { status: 502, count: 1, retryAfter: 2 } });
+    const bad = await api.send('GET', '/snapshot');
+    assert.equal(bad.headers.get('retry-after'), '2');
+    await expectError(bad, 502, 'bad-gateway');
+    await faults(server, { failNext: { status: 504, count: 1 } });
+    const late = await api.send('GET', '/snapshot');
+    assert.equal(late.headers.get('retry-after'), null);
+    await expectError(late, 504, 'gateway-timeout');
+    assert.equal((await api.send('GET', '/snapshot')).status, 200);
+  });
+
+  it('a hook without its X-Test-Hooks header is refused and changes nothing, and no other page may send the header', async () => {
+    const alice = await newUser(server);
+    await alice.api.change('DELETE', '/numbers/home', { type: 'number/delete', id: newId(), numberId: 'home' });
+    // What a page elsewhere can send without asking first: a "simple" cross-site POST, no body.
+    const forged = await fetch(`${server.origin}/__test/reset`, { method: 'POST', headers: { origin: 'https://evil.example' } });
+    assert.equal(forged.status, 403);
+    assert.equal(forged.headers.get('access-control-allow-origin'), null);
+    const minted = await fetch(`${server.origin}/__test/users/mallory/token`, { method: 'POST' });
+    assert.equal(minted.status, 403);
+    const faulted = await fetch(`${server.origin}/__test/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ failNext: { status: 503, count: 5 } }),
+    });
+    assert.equal(faulted.status, 403);
+    assert.equal((await alice.api.snapshot()).version, 2, 'the data is still there, and no fault was set');
+
+    // Sending the header from a page elsewhere needs a preflight, and the server does not allow it.
+    const preflight = await fetch(`${server.origin}/__test/reset`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-test-hooks',
+      },
+    });
+    assert.equal(preflight.headers.get('access-control-allow-origin'), null);
+    assert.doesNotMatch(preflight.headers.get('access-control-allow-headers') ?? '', /x-test-hooks/i);
+    // Nor from the pages that may use the API.
+    const listed = await fetch(`${server.origin}/__test/reset`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:8000',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-test-hooks',
+      },
+    });
+    assert.doesNotMatch(listed.headers.get('access-control-allow-headers') ?? '', /x-test-hooks/i);
   });
 
   it('PC-3 the contract check saw nothing but the two corrupted answers above', async () => {
@@ -99,13 +152,13 @@ describe('reference server: test hooks and the contract check', () => {
     const folder = await scratchFolder();
     const plain = await startServer({ dataFile: `${folder.path}/plain.json`, env: { TEST_HOOKS: '0', CONTRACT_CHECK: '0' } });
     try {
-      await expectError(await fetch(`${plain.origin}/__test/reset`, { method: 'POST' }), 404, 'not-found');
+      await expectError(await hook(plain, '/reset', { method: 'POST' }), 404, 'not-found');
     } finally {
       await plain.stop();
     }
     const unchecked = await startServer({ dataFile: `${folder.path}/unchecked.json`, env: { CONTRACT_CHECK: '0' } });
     try {
-      await expectError(await fetch(`${unchecked.origin}/__test/violations`), 404, 'not-found');
+      await expectError(await hook(unchecked, '/violations'), 404, 'not-found');
     } finally {
       await unchecked.stop();
       await folder.remove();

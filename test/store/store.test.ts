@@ -153,7 +153,7 @@ describe('Store', () => {
       expect((await platform.load()).numbers.find((n) => n.id === id)?.label).to.equal('Cabin');
     });
 
-    it('SYNC-3 rolls a change back with the reason when the platform fails it', async () => {
+    it('SYNC-3 without an outbox to keep it in, rolls a change back with the reason when the platform fails it', async () => {
       const platform = heldPlatform();
       const store = storeFor(platform);
       await store.load();

@@ -26,13 +26,20 @@ export function badResponse(message: string): PlatformError {
   return new PlatformError('bad-response', message);
 }
 
-/** A non-2xx answer as a typed error, with the rule's problem when the body carries a valid one. */
-export function httpFailure(status: number, text: string): PlatformError {
+/**
+ * A non-2xx answer as a typed error, with the rule's problem when the body carries a valid one and
+ * the wait the answer asked for (`Retry-After`).
+ */
+export function httpFailure(response: Response, text: string): PlatformError {
+  const { status } = response;
   const code = STATUS_CODES.find(([matches]) => matches(status))?.[1] ?? 'bad-response';
   const body = parseJson(text, ErrorBodySchema);
-  const problem = body?.problem === undefined ? undefined : v.safeParse(ProblemSchema, body.problem);
+  // Only a 4xx is a refusal; a problem in a "not now" answer would make a change look refused.
+  const problem = body?.problem === undefined || status >= 500 ? undefined : v.safeParse(ProblemSchema, body.problem);
   const message = body?.message ?? `The platform answered ${status}.`;
-  return new PlatformError(code, message, problem?.success ? problem.output : undefined);
+  return new PlatformError(code, message, problem?.success ? problem.output : undefined, {
+    retryAfterMs: retryAfter(response),
+  });
 }
 
 export function parseJson<T extends v.GenericSchema>(text: string, schema: T): v.InferOutput<T> | null {
@@ -60,7 +67,7 @@ export async function readText(response: Response, signal: AbortSignal | undefin
 }
 
 /** `Retry-After` in milliseconds (the seconds form only), or null when absent or a date. */
-export function retryAfter(response: Response): number | null {
+function retryAfter(response: Response): number | null {
   const header = response.headers.get('Retry-After');
   const seconds = header === null || header.trim() === '' ? Number.NaN : Number(header);
   return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;

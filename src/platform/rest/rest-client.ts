@@ -1,7 +1,8 @@
 /**
  * PC-3: a `PlatformClient` over the HTTP contract in `openapi.yaml`. Every answer is validated
  * with the model's schemas before anyone sees it (PC-4); HTTP failures become typed
- * `PlatformError`s; only failures that mean "not done, try later" are retried; the change feed is
+ * `PlatformError`s; only failures that mean "not done, try later" are retried; a server that went
+ * back to an older version (restarted from an older file, reset) is followed, not fought; the change feed is
  * Server-Sent Events that resume with `Last-Event-ID`. Nothing is stored: the token stays with the
  * integrator's callback.
  */
@@ -10,7 +11,7 @@ import { SnapshotSchema, type Command, type Snapshot } from '../../model/index.j
 import type { CallOptions, ChangeListener, PlacedCall, PlatformClient, PlatformScope, RestAuth } from '../client.js';
 import { PlatformError } from '../errors.js';
 import { delay } from '../delay.js';
-import { badResponse, httpFailure, parseJson, readText, retryAfter } from './responses.js';
+import { badResponse, httpFailure, parseJson, readText } from './responses.js';
 import { readEvents } from './sse.js';
 
 type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
@@ -39,15 +40,16 @@ const PlacedCallSchema = v.object({
   dial: v.pipe(v.string(), v.maxLength(64)),
 });
 
-/** Statuses that mean the server did not act and asks to be tried again later. */
-const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 429, 503]);
+/**
+ * Statuses that mean "not now": the server, or a gateway in front of it, did not act or failed
+ * (500, 502, 504). Sending again is harmless: a change carries its Idempotency-Key, so one the
+ * server did apply is answered, not applied twice.
+ */
+const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 /** A failure worth another attempt: the network, or a status from RETRY_STATUSES. */
 class Retryable extends Error {
-  constructor(
-    readonly final: PlatformError,
-    readonly retryAfter: number | null = null,
-  ) {
+  constructor(readonly final: PlatformError) {
     super(final.message);
   }
 }
@@ -66,7 +68,10 @@ export class RestPlatformClient implements PlatformClient {
   readonly scope: PlatformScope;
   private readonly endpoint: string;
   private readonly options: RestPlatformClientOptions;
-  /** The newest version seen, sent as `If-Match` so a change based on old settings is refused. */
+  /**
+   * The platform's version as last heard, sent as `If-Match` so a change based on old settings is
+   * refused: the newest seen, or what the last load said, even if lower.
+   */
   private version: number | null = null;
   private readonly listeners = new Set<ChangeListener>();
   private feed: AbortController | null = null;
@@ -80,7 +85,8 @@ export class RestPlatformClient implements PlatformClient {
   }
 
   async load(options?: CallOptions): Promise<Snapshot> {
-    return this.snapshotRequest({ method: 'GET', path: '/snapshot', signal: options?.signal, retryNetworkErrors: true });
+    const request = { method: 'GET', path: '/snapshot', signal: options?.signal, retryNetworkErrors: true } as const;
+    return this.snapshotRequest(request, true);
   }
 
   createNumber(command: CommandOf<'number/create'>, options?: CallOptions): Promise<Snapshot> {
@@ -152,15 +158,22 @@ export class RestPlatformClient implements PlatformClient {
     });
   }
 
-  private async snapshotRequest(request: Request): Promise<Snapshot> {
+  /** `truth`: a load, whose version is taken as it is (see `seen`). */
+  private async snapshotRequest(request: Request, truth = false): Promise<Snapshot> {
     const parsed = v.safeParse(SnapshotSchema, await this.send(request));
     if (!parsed.success) throw badResponse('The platform sent settings that do not make sense; nothing was changed.');
-    this.seen(parsed.output.version);
+    this.seen(parsed.output.version, truth);
     return parsed.output;
   }
 
-  private seen(version: number): void {
-    if (this.version === null || version > this.version) this.version = version;
+  /**
+   * Answers and feed events may arrive out of order, so only a newer version moves `If-Match`
+   * on; but a load is the server's word. When the server has gone back (a restart from an older
+   * file, a reset), keeping the higher version would have every change refused as stale until the
+   * page was reloaded; after a 409 `version-stale` the Store loads, and this follows.
+   */
+  private seen(version: number, truth: boolean): void {
+    if (truth || this.version === null || version > this.version) this.version = version;
   }
 
   /** Sends with retries and jittered backoff; resolves with the parsed JSON body of a 2xx. */
@@ -175,7 +188,7 @@ export class RestPlatformClient implements PlatformClient {
         if (!(error instanceof Retryable)) throw error;
         if (attempt >= retries) throw error.final;
         step *= 2;
-        const wait = error.retryAfter ?? random() * step;
+        const wait = error.final.retryAfterMs ?? random() * step;
         await delay(Math.min(wait, 30_000), request.signal);
       }
     }
@@ -215,8 +228,8 @@ export class RestPlatformClient implements PlatformClient {
     }
     // A new sign-in brings a new session and CSRF token: ask again next time.
     if (response.status === 401) this.sessionCsrf = null;
-    const failure = httpFailure(response.status, text);
-    if (RETRY_STATUSES.has(response.status)) throw new Retryable(failure, retryAfter(response));
+    const failure = httpFailure(response, text);
+    if (RETRY_STATUSES.has(response.status)) throw new Retryable(failure);
     throw failure;
   }
 
@@ -269,7 +282,7 @@ export class RestPlatformClient implements PlatformClient {
           cache: 'no-store',
           signal,
         });
-        if (!response.ok || !response.body) throw httpFailure(response.status, '');
+        if (!response.ok || !response.body) throw httpFailure(response, '');
         if (reconnects > 0) void this.resync(signal);
         reconnects = 0;
         await readEvents(response.body, (event) => {
@@ -278,7 +291,10 @@ export class RestPlatformClient implements PlatformClient {
           // A malformed event changes nothing; the next reconnect or change brings good data.
           if (!snapshot) return;
           lastEventId = event.id;
-          this.emit(snapshot);
+          // One server's feed is in version order: a lower one means the server went back, and
+          // its settings are loaded afresh (which moves If-Match back too).
+          if (this.version !== null && snapshot.version < this.version) void this.resync(signal);
+          else this.emit(snapshot);
         });
       } catch {
         // Dropped, refused or unreachable: wait, then try again.
@@ -299,7 +315,7 @@ export class RestPlatformClient implements PlatformClient {
   }
 
   private emit(snapshot: Snapshot): void {
-    this.seen(snapshot.version);
+    this.seen(snapshot.version, false);
     for (const listener of this.listeners) listener({ snapshot });
   }
 }
