@@ -88,6 +88,8 @@ function svProblem(problem: Problem): string {
     }
     case 'number-duplicate':
       return `Du har redan det här numret (${problem.label}).`;
+    case 'numbers-limit':
+      return `Du kan ha högst ${problem.max} nummer. Ta bort ett som du inte längre använder och lägg sedan till det nya.`;
     case 'call-target-invalid':
       return 'Ange numret att ringa med siffror, * eller #.';
     case 'label-empty':
@@ -96,6 +98,8 @@ function svProblem(problem: Problem): string {
       return `En etikett kan ha högst ${problem.maxLength} tecken.`;
     case 'label-control-character':
       return 'En etikett kan bara innehålla skrivbara tecken.';
+    case 'label-broken-character':
+      return 'En etikett kan inte innehålla ett trasigt tecken, till exempel en halv emoji. Skriv etiketten igen.';
     case 'remote-extension-unsupported':
       return `Remote Extension kräver MiVoice MX-One; det här kontot finns på ${problem.platform}.`;
     case 'remote-extension-needs-admin':
@@ -122,6 +126,8 @@ function svProblem(problem: Problem): string {
       return 'Statusen finns inte längre.';
     case 'version-stale':
       return 'Inställningarna har ändrats någon annanstans. Titta igenom dem och försök igen.';
+    case 'idempotency-key-reused':
+      return 'Nyckeln (Idempotency-Key) användes redan för en annan ändring. Skicka varje ändring med en egen nyckel.';
   }
 }
 

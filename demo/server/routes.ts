@@ -59,12 +59,18 @@ function idempotencyKey(req: IncomingMessage): string {
   return key;
 }
 
-/** The version named by If-Match, or null when the change is not conditional. */
+/**
+ * The version named by If-Match, or null when the change is not conditional. Only the ETag exactly
+ * as this server sends it matches: "0012" is not "12", and a weak or `*` tag says nothing of a
+ * version, so each is refused rather than read as one.
+ */
 function expectedVersion(req: IncomingMessage): number | null {
   const value = header(req, 'if-match');
   if (value === undefined) return null;
-  const version = /^"(\d+)"$/u.exec(value.trim())?.[1];
-  if (version === undefined) throw malformed('If-Match is the ETag of a snapshot, e.g. "12".');
+  const version = /^"(0|[1-9]\d{0,14})"$/u.exec(value)?.[1];
+  if (version === undefined) {
+    throw malformed('If-Match must be the ETag of a snapshot exactly as sent, e.g. "12": no leading zeros, no W/, not *.');
+  }
   return Number(version);
 }
 
@@ -81,8 +87,11 @@ export function apiRoutes({ store, auth, feed }: { store: AccountFile; auth: Aut
     const outcome = await store.update<CommandOutcome>(user, (account) => {
       const outcome = runCommand(account, command);
       // A replay is answered before If-Match is looked at, so a retried request gets its first
-      // answer even though its own change moved the version on.
-      if (outcome.kind !== 'replayed' && expected !== null && expected !== account.snapshot.version) {
+      // answer even though its own change moved the version on; so is a key reused for another
+      // command, which no version makes right.
+      const keyAnswered =
+        outcome.kind === 'replayed' || (outcome.kind === 'refused' && outcome.problem.code === 'idempotency-key-reused');
+      if (!keyAnswered && expected !== null && expected !== account.snapshot.version) {
         throw refusal({ code: 'version-stale' });
       }
       return outcome.kind === 'applied' ? { account: outcome.account, result: outcome } : { result: outcome };

@@ -4,7 +4,7 @@
  */
 import { checkDialString, checkLabel, stripFormatting } from './dial-plan.js';
 import type { Problem } from './problems.js';
-import { addRemoteExtensionProblem, deleteProblem, findDuplicate, lockReasons } from './rules.js';
+import { addRemoteExtensionProblem, deleteProblem, findDuplicate, lockReasons, MAX_NUMBERS } from './rules.js';
 import type { Command, NumberChanges, NumberDraft, PhoneNumber, Snapshot, StatusRouting } from './schemas.js';
 import { findDevice, findNumber, findStatus, supportsRemoteExtension } from './selectors.js';
 
@@ -35,6 +35,7 @@ export function applyCommand(state: Snapshot, command: Command): Applied {
 
 function createNumber(state: Snapshot, draft: NumberDraft): Applied {
   if (!state.platform.permissions.manageNumbers) return refuse({ code: 'not-permitted' });
+  if (state.numbers.length >= MAX_NUMBERS) return refuse({ code: 'numbers-limit', max: MAX_NUMBERS });
   if (findNumber(state, draft.id) || state.platform.devices.some((d) => d.id === draft.id)) {
     return refuse({ code: 'id-taken' });
   }

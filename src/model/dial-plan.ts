@@ -82,5 +82,9 @@ export function checkLabel(input: string): Checked<string> {
   }
   // Control characters, and bidi overrides that can make a label read as something else.
   if (/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u.test(label)) return { ok: false, problem: { code: 'label-control-character' } };
+  // A lone surrogate (half an emoji, from a paste or a script) is not well-formed Unicode: it
+  // shows as \uFFFD, and another platform's UTF-8 cannot store it. With /u a whole pair is one
+  // code point, so only a half matches \p{Cs}.
+  if (/\p{Cs}/u.test(label)) return { ok: false, problem: { code: 'label-broken-character' } };
   return { ok: true, value: label };
 }

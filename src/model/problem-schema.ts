@@ -10,6 +10,8 @@ const Text = v.pipe(v.string(), v.maxLength(200));
 const Codes = v.pipe(v.array(v.pipe(v.string(), v.regex(/^\d{1,4}$/u))), v.maxLength(20));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(64));
 const Names = v.pipe(v.array(Text), v.maxLength(50));
+/** Room for a platform whose limit of numbers is higher than ours. */
+const Limit = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000));
 
 const LockReasonSchema = v.variant('kind', [
   v.object({ kind: v.literal('in-status'), statuses: Names }),
@@ -33,10 +35,12 @@ export const ProblemSchema = v.variant('code', [
     example: Text,
   }),
   v.object({ code: v.literal('number-duplicate'), label: Text }),
+  v.object({ code: v.literal('numbers-limit'), max: Limit }),
   bare('call-target-invalid'),
   bare('label-empty'),
   v.object({ code: v.literal('label-too-long'), maxLength: Count }),
   bare('label-control-character'),
+  bare('label-broken-character'),
   v.object({ code: v.literal('remote-extension-unsupported'), platform: Text }),
   bare('remote-extension-needs-admin'),
   v.object({ code: v.literal('number-locked'), reasons: v.pipe(v.array(LockReasonSchema), v.maxLength(10)) }),
@@ -50,6 +54,7 @@ export const ProblemSchema = v.variant('code', [
   bare('number-not-found'),
   bare('status-not-found'),
   bare('version-stale'),
+  bare('idempotency-key-reused'),
 ]);
 
 // Fails to compile when a problem is added to `Problem` but not here, or the other way round, or

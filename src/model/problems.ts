@@ -33,10 +33,14 @@ export type Problem =
       readonly example: string;
     }
   | { readonly code: 'number-duplicate'; readonly label: string }
+  /** The user has `max` numbers already (`MAX_NUMBERS`). */
+  | { readonly code: 'numbers-limit'; readonly max: number }
   | { readonly code: 'call-target-invalid' }
   | { readonly code: 'label-empty' }
   | { readonly code: 'label-too-long'; readonly maxLength: number }
   | { readonly code: 'label-control-character' }
+  /** A lone surrogate: half of an emoji or other character, text that is not well-formed Unicode. */
+  | { readonly code: 'label-broken-character' }
   | { readonly code: 'remote-extension-unsupported'; readonly platform: string }
   | { readonly code: 'remote-extension-needs-admin' }
   | { readonly code: 'number-locked'; readonly reasons: readonly LockReason[] }
@@ -50,7 +54,9 @@ export type Problem =
   | { readonly code: 'number-not-found' }
   | { readonly code: 'status-not-found' }
   /** A change based on settings that have since changed elsewhere (a stale `If-Match`). */
-  | { readonly code: 'version-stale' };
+  | { readonly code: 'version-stale' }
+  /** A command whose idempotency key an earlier, different command was accepted with. */
+  | { readonly code: 'idempotency-key-reused' };
 
 export type ProblemCode = Problem['code'];
 
@@ -64,10 +70,13 @@ const kinds: Record<ProblemCode, ProblemKind> = {
   'number-destination-code': 'invalid-input',
   'number-length': 'invalid-input',
   'number-duplicate': 'conflict',
+  // Deleting a number resolves it, as with a duplicate: the state conflicts, not the input.
+  'numbers-limit': 'conflict',
   'call-target-invalid': 'invalid-input',
   'label-empty': 'invalid-input',
   'label-too-long': 'invalid-input',
   'label-control-character': 'invalid-input',
+  'label-broken-character': 'invalid-input',
   'remote-extension-unsupported': 'forbidden',
   'remote-extension-needs-admin': 'forbidden',
   'number-locked': 'forbidden',
@@ -81,6 +90,8 @@ const kinds: Record<ProblemCode, ProblemKind> = {
   'number-not-found': 'not-found',
   'status-not-found': 'not-found',
   'version-stale': 'conflict',
+  // The request itself is wrong (422 on the wire), whatever the account holds.
+  'idempotency-key-reused': 'invalid-input',
 };
 
 export function problemKind(problem: Problem): ProblemKind {
@@ -151,6 +162,8 @@ export function describeProblem(problem: Problem): string {
     }
     case 'number-duplicate':
       return `You already have this number (${problem.label}).`;
+    case 'numbers-limit':
+      return `You can have at most ${problem.max} numbers. Delete one you no longer use, then add the new one.`;
     case 'call-target-invalid':
       return 'Enter the number to call using digits, * or #.';
     case 'label-empty':
@@ -159,6 +172,8 @@ export function describeProblem(problem: Problem): string {
       return `A label can have at most ${problem.maxLength} characters.`;
     case 'label-control-character':
       return 'A label can only contain printable characters.';
+    case 'label-broken-character':
+      return 'A label can’t contain a broken character, such as half an emoji. Type the label again.';
     case 'remote-extension-unsupported':
       return `Remote Extension needs MiVoice MX-One; this account is on ${problem.platform}.`;
     case 'remote-extension-needs-admin':
@@ -185,5 +200,7 @@ export function describeProblem(problem: Problem): string {
       return 'This status no longer exists.';
     case 'version-stale':
       return 'Your settings were changed somewhere else. Look them over and try again.';
+    case 'idempotency-key-reused':
+      return 'This Idempotency-Key was already used for a different change. Send each change with a key of its own.';
   }
 }

@@ -7,6 +7,14 @@ import type { PhoneNumber, Snapshot, StatusRouting } from './schemas.js';
 import { activeStatus, findNumber, statusesUsing, supportsRemoteExtension } from './selectors.js';
 
 /**
+ * Most numbers a user may have, the administrator's included: every client loads them all in each
+ * snapshot (about 190 bytes a number), and the REST client reads at most 1 MB, so an unbounded
+ * list would one day lock the user out of their own settings. 100 is far more than a person has
+ * phones, and far below that.
+ */
+export const MAX_NUMBERS = 100;
+
+/**
  * EDIT-2: why the Remote Extension checkbox and Number field of a number are locked. Empty when
  * they are free. "Configured in a dynamic status" counts the status's Remote Extension, Call Using
  * and Send my calls to alike, since changing the number would silently re-route those calls.

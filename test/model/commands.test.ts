@@ -3,6 +3,7 @@ import {
   applyCommand,
   chooseRemoteExtension,
   describeProblem,
+  MAX_NUMBERS,
   problemKind,
   type Applied,
   type Command,
@@ -12,6 +13,7 @@ import {
   type Snapshot,
   type StatusRouting,
 } from '../../src/model/index.js';
+import { sharedStrings } from '../../components/shared/strings.js';
 import { fresh, numberOf, routingOf, statusOf, withStatus } from './snapshots.js';
 
 const HINT = 'Start with the destination code 0, then the number, e.g. 09818123456';
@@ -155,6 +157,33 @@ describe('applyCommand', () => {
       expect(refused(applyCommand(fresh(), create({ label: 'a\u0007b' })))).to.deep.equal({
         code: 'label-control-character',
       });
+    });
+
+    it('the number limit (issue 17): number/create refuses a number beyond 100, every number counted, until one is deleted', () => {
+      expect(MAX_NUMBERS).to.equal(100);
+      let state = fresh();
+      for (let i = state.numbers.length; i < MAX_NUMBERS; i++) {
+        const dial = `06${String(10_000_000 + i)}`;
+        state = accepted(applyCommand(state, create({ id: `n${i}`, label: `Number ${i}`, dial })));
+      }
+      expect(state.numbers).to.have.length(100);
+      const p = refused(applyCommand(state, create()));
+      expect(p).to.deep.equal({ code: 'numbers-limit', max: 100 });
+      expect(problemKind(p)).to.equal('conflict');
+      expect(describeProblem(p)).to.equal('You can have at most 100 numbers. Delete one you no longer use, then add the new one.');
+      expect(sharedStrings.sv.problem(p)).to.equal('Du kan ha högst 100 nummer. Ta bort ett som du inte längre använder och lägg sedan till det nya.');
+      const roomAgain = accepted(applyCommand(state, remove('home')));
+      expect(accepted(applyCommand(roomAgain, create())).numbers).to.have.length(100);
+    });
+
+    it('ADD-4 EDIT-3 a label with a lone surrogate (half an emoji) is refused in create and update, in English and Swedish', () => {
+      const p = refused(applyCommand(fresh(), create({ label: 'Cabin \uD83D' })));
+      expect(p).to.deep.equal({ code: 'label-broken-character' });
+      expect(problemKind(p)).to.equal('invalid-input');
+      expect(describeProblem(p)).to.equal('A label can’t contain a broken character, such as half an emoji. Type the label again.');
+      expect(sharedStrings.sv.problem(p)).to.equal('En etikett kan inte innehålla ett trasigt tecken, till exempel en halv emoji. Skriv etiketten igen.');
+      expect(refused(applyCommand(fresh(), update('home', { label: '\uDCF1 Home' })))).to.deep.equal({ code: 'label-broken-character' });
+      expect(numberOf(accepted(applyCommand(fresh(), create({ label: 'Cabin \uD83D\uDCF1' }))), 'cabin').label).to.equal('Cabin 📱');
     });
 
     it('SYNC-4 refuses an id that a number or a platform device already has (id-taken)', () => {

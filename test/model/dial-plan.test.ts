@@ -309,6 +309,13 @@ describe('dial plan (FMT-1, FMT-2)', () => {
       expect(checkLabel('Ho\u200Dme')).to.deep.equal({ ok: true, value: 'Ho\u200Dme' });
     });
 
+    it('ADD-4 refuses a label holding a lone surrogate (not well-formed Unicode), and accepts the whole pair', () => {
+      for (const label of ['a\uD800b', '\uDC00x', '\uDC00\uD800', 'Mobile \uD83D']) {
+        expect(problem(checkLabel(label)), JSON.stringify(label)).to.deep.equal({ code: 'label-broken-character' });
+      }
+      expect(checkLabel('Mobile \uD83D\uDCF1')).to.deep.equal({ ok: true, value: 'Mobile 📱' });
+    });
+
     it('EMB-3 keeps markup in a label as plain text (it is data, never parsed)', () => {
       expect(checkLabel('<img src=x onerror=alert(1)>')).to.deep.equal({
         ok: true,

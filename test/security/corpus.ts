@@ -443,7 +443,8 @@ export function sprung(): string[] {
 /**
  * What a label should become, written from the rule, not from the model's code: surrounding
  * spaces dropped; refused (null) when nothing printable is left, when it is longer than 50
- * characters (code points), or when it holds a control character or a bidi override / isolate.
+ * characters (code points), or when it holds a control character, a bidi override / isolate or
+ * a lone surrogate (half an emoji: not well-formed Unicode).
  */
 export function expectedLabel(typed: string): string | null {
   const label = typed.trim();
@@ -454,6 +455,7 @@ export function expectedLabel(typed: string): string | null {
     const code = c.codePointAt(0) ?? 0;
     if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return null;
     if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return null;
+    if (code >= 0xd800 && code <= 0xdfff) return null;
   }
   return label;
 }

@@ -744,42 +744,48 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
 
     it('EMB-3 every corpus string as Label, through the Store: refused as invalid input or saved as exactly its text, shown as text in My Numbers, nothing runs', async () => {
       const started = performance.now();
-      const { platform, store, list, sent, watch } = await mountList();
       const problems: string[] = [];
-      /** The label each saved number's id must have on the platform. */
-      const saved = new Map<string, string>();
-      for (const [index, entry] of corpus.entries()) {
-        const dial = `06${String(10_000_000 + index).padStart(8, '0')}`;
-        const label = expectedLabel(entry.value);
-        const before = sent.length;
-        const result = await create(store, entry.value, dial);
-        if ('id' in result) {
-          if (label === null) problems.push(`${entry.id}: saved ${show(entry.value)}`);
-          else saved.set(result.id, label);
-        } else if (label !== null) {
-          problems.push(`${entry.id}: refused ${show(entry.value)} (${String(result.error)})`);
-        } else {
-          problems.push(...refusal(result.error, 'invalid-input', entry));
+      let savedTotal = 0;
+      // A page per 90 strings: one account holds at most MAX_NUMBERS numbers, the sample's three included.
+      for (let first = 0; first < corpus.length; first += 90) {
+        const { platform, store, list, sent, watch } = await mountList();
+        /** The label each saved number's id must have on the platform. */
+        const saved = new Map<string, string>();
+        for (const [offset, entry] of corpus.slice(first, first + 90).entries()) {
+          const dial = `06${String(10_000_000 + first + offset).padStart(8, '0')}`;
+          const label = expectedLabel(entry.value);
+          const before = sent.length;
+          const result = await create(store, entry.value, dial);
+          if ('id' in result) {
+            if (label === null) problems.push(`${entry.id}: saved ${show(entry.value)}`);
+            else saved.set(result.id, label);
+          } else if (label !== null) {
+            problems.push(`${entry.id}: refused ${show(entry.value)} (${String(result.error)})`);
+          } else {
+            problems.push(...refusal(result.error, 'invalid-input', entry));
+          }
+          // The Store checks the rules before it asks the platform, so a refusal costs no call.
+          if (sent.length - before !== (label === null ? 0 : 1)) problems.push(`${entry.id}: ${sent.length - before} platform calls`);
         }
-        // The Store checks the rules before it asks the platform, so a refusal costs no call.
-        if (sent.length - before !== (label === null ? 0 : 1)) problems.push(`${entry.id}: ${sent.length - before} platform calls`);
+        const held = await platform.load();
+        problems.push(...invalidHeld(held));
+        const added = held.numbers.filter((n) => n.dial.startsWith('06'));
+        for (const n of added) {
+          if (saved.get(n.id) !== n.label) problems.push(`${n.id}: the platform holds ${show(n.label)}, expected ${show(saved.get(n.id) ?? '(no such number)')}`);
+        }
+        await caughtUp(store, list, held);
+        problems.push(...scan(list, 'my-numbers'));
+        expect(added.length, 'numbers saved').to.equal(saved.size);
+        expect(sent.length, 'platform calls').to.equal(saved.size);
+        expect(shownLabels(list), 'My Numbers shows each stored label as its exact text').to.deep.equal(held.numbers.map((n) => n.label));
+        await nothingRan(watch);
+        watch.disconnect();
+        savedTotal += saved.size;
       }
-      const held = await platform.load();
-      problems.push(...invalidHeld(held));
-      const added = held.numbers.filter((n) => n.dial.startsWith('06'));
-      for (const n of added) {
-        if (saved.get(n.id) !== n.label) problems.push(`${n.id}: the platform holds ${show(n.label)}, expected ${show(saved.get(n.id) ?? '(no such number)')}`);
-      }
-      await caughtUp(store, list, held);
-      problems.push(...scan(list, 'my-numbers'));
       expect(problems).to.deep.equal([]);
-      expect(added.length, 'numbers saved').to.equal(corpus.filter((e) => expectedLabel(e.value) !== null).length);
-      expect(sent.length, 'platform calls').to.equal(saved.size);
-      expect(shownLabels(list), 'My Numbers shows each stored label as its exact text').to.deep.equal(held.numbers.map((n) => n.label));
-      await nothingRan(watch);
-      watch.disconnect();
+      expect(savedTotal, 'numbers saved').to.equal(corpus.filter((e) => expectedLabel(e.value) !== null).length);
       totals.storeLabels += corpus.length;
-      console.log(`hostile: ${corpus.length} labels through the Store (${added.length} saved, ${held.numbers.length} rows) in ${Math.round(performance.now() - started)} ms`);
+      console.log(`hostile: ${corpus.length} labels through the Store (${savedTotal} saved) in ${Math.round(performance.now() - started)} ms`);
     });
 
     it('FMT-2 EMB-3 every corpus string as Number, through the Store: only valid, new numbers reach the platform, as digits; refusals carry a reason', async () => {
@@ -957,7 +963,8 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
         const created = await attempt({ type: 'number/create', id: newId(), number: { id, label: entry.value, dial, remoteExtension: false } });
         if ((created === null) !== (label !== null)) problems.push(`create label ${entry.id}: ${created ? created.code : 'accepted'}`);
         if (created && created.code !== 'invalid-input') problems.push(`create label ${entry.id}: ${created.code}`);
-        if (!created) seen.add(dial);
+        // Taken out again, so 350 labels stay under the limit of numbers a user may have.
+        if (!created) await sendCommand(platform, { type: 'number/delete', id: newId(), numberId: id });
 
         // As the number of a new number.
         const saves = entry.dial !== null && !seen.has(entry.dial);

@@ -4,9 +4,8 @@
  * transaction, so two tabs changing the same account cannot lose each other's change.
  */
 import { del, get, set, update, type UseStore } from 'idb-keyval';
-import * as v from 'valibot';
 import { IndexedDbStore } from '../../storage/indexed-db.js';
-import { AccountSchema, type Account } from '../account.js';
+import { parseAccount, type Account } from '../account.js';
 
 /** Memory copies shared by every simulator on the page, so two providers of one user agree. */
 const memory = new Map<string, Account>();
@@ -32,9 +31,9 @@ export class AccountStorage {
       (store) => get<unknown>(this.user, store),
       () => memory.get(this.memoryKey),
     );
-    const parsed = v.safeParse(AccountSchema, stored);
-    if (parsed.success) memory.set(this.memoryKey, parsed.output);
-    return parsed.success ? parsed.output : undefined;
+    const account = parseAccount(stored);
+    if (account) memory.set(this.memoryKey, account);
+    return account ?? undefined;
   }
 
   /**
@@ -46,9 +45,8 @@ export class AccountStorage {
     // failure: it must leave the account as it was and IndexedDB in use, then reach the caller.
     const refusals: unknown[] = [];
     const apply = (stored: unknown): Account | undefined => {
-      const parsed = v.safeParse(AccountSchema, stored);
       try {
-        return change(parsed.success ? parsed.output : undefined);
+        return change(parseAccount(stored) ?? undefined);
       } catch (error) {
         refusals.push(error);
         return undefined;
