@@ -12,12 +12,13 @@ import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 
 /**
- * What the bundle measures now (31,909 bytes on 2026-12-01), plus 11 bytes: the platform chunks'
+ * What the bundle measures now (32,476 bytes on 2026-12-01), plus 11 bytes: the platform chunks'
  * content hashes are in its text, so a change to a platform alone moves it by a byte or two.
  * Lowered whenever the bundle shrinks, so it can only shrink; raising it is a decision to say in
- * the commit.
+ * the commit (last raised by 556 bytes for three refusals worded in two languages, the number
+ * limit, and changes that wait for the platform instead of rolling back).
  */
-export const SIZE_CEILING = 31_920;
+export const SIZE_CEILING = 32_487;
 
 export const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 

@@ -1,30 +1,34 @@
 /**
  * One request, start to finish: CORS and the headers every answer carries, then a test hook
  * (`/__test/…`, TEST_HOOKS=1) or an API route (`/api/v1/…`). Injected faults and the contract
- * check (CONTRACT_CHECK=1) see every API answer just before it is written.
+ * check (CONTRACT_CHECK=1) see every API answer just before it is written. HEAD is answered as GET
+ * is, without the body (RFC 9110 §9.3.2).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { ContractCheck } from './contract-check.js';
+import type { ChangeFeed } from './events.js';
 import { header, HttpError, notFound, render, send, type Reply } from './http.js';
 import { findRoute, type Route } from './router.js';
 import type { TestHooks } from './test-hooks.js';
 
 export const API_BASE = '/api/v1';
 
-const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE';
+const ALLOWED_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE';
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-Match, X-CSRF-Token, Last-Event-ID';
 
 export interface AppOptions {
   readonly routes: readonly Route[];
   /** Whose request this is, if anyone's (Auth.identify). */
   readonly identify: (req: IncomingMessage) => string | null;
+  /** Whether the user may open one more stream (the change feed is the only one). */
+  readonly feed: Pick<ChangeFeed, 'refusal'>;
   readonly hooks: TestHooks | null;
   readonly contract: ContractCheck | null;
   readonly corsOrigins: ReadonlySet<string>;
   readonly log: (message: string) => void;
 }
 
-export function createApp({ routes, identify, hooks, contract, corsOrigins, log }: AppOptions): RequestListener {
+export function createApp({ routes, identify, feed, hooks, contract, corsOrigins, log }: AppOptions): RequestListener {
   /** The route's reply; a thrown HttpError is its reply, anything else a 500. */
   const answer = async (req: IncomingMessage, found: ReturnType<typeof findRoute>): Promise<Reply> => {
     if (!found) return notFound().toReply();
@@ -37,8 +41,19 @@ export function createApp({ routes, identify, hooks, contract, corsOrigins, log 
     }
   };
 
+  /**
+   * What to send for the route's reply: a HEAD gets no stream (Node already leaves out a body),
+   * and a stream the user may not open is refused before its head is written.
+   */
+  const finish = (req: IncomingMessage, user: string | null, reply: Reply): Reply => {
+    if (!reply.stream) return reply;
+    if (req.method === 'HEAD') return { status: reply.status, ...(reply.headers ? { headers: reply.headers } : {}) };
+    return (user === null ? null : feed.refusal(user)) ?? reply;
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const method = req.method ?? 'GET';
+    // A HEAD finds the route and gets the answer of a GET.
+    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     const allowedOrigin = commonHeaders(req, res, corsOrigins);
     if (method === 'OPTIONS') {
@@ -71,7 +86,7 @@ export function createApp({ routes, identify, hooks, contract, corsOrigins, log 
       send(res, render(failure));
       return;
     }
-    const reply = await answer(req, found);
+    const reply = finish(req, user, await answer(req, found));
     const rendered = render(hooks ? hooks.corrupt(user, reply) : reply);
     contract?.check(user, method, path, rendered);
     send(res, rendered);
@@ -95,6 +110,7 @@ function commonHeaders(req: IncomingMessage, res: ServerResponse, corsOrigins: R
   if (origin === undefined || !corsOrigins.has(origin)) return false;
   res.setHeader('access-control-allow-origin', origin);
   res.setHeader('access-control-allow-credentials', 'true');
-  res.setHeader('access-control-expose-headers', 'ETag');
+  // A cross-origin client must see how long the server asks it to wait (429, 503).
+  res.setHeader('access-control-expose-headers', 'ETag, Retry-After');
   return true;
 }

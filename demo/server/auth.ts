@@ -13,8 +13,6 @@ import { header, unauthorized } from './http.js';
 
 const COOKIE = 're_session';
 const COOKIE_ATTRIBUTES = 'HttpOnly; SameSite=Strict; Path=/api';
-/** Sessions live in memory; the oldest goes when there are this many. */
-const MAX_SESSIONS = 10_000;
 
 export interface Session {
   readonly key: string;
@@ -58,9 +56,20 @@ export class Auth {
   private readonly users = new Map<string, string>();
   /** digest(session id) → session. */
   private readonly sessions = new Map<string, Session>();
+  /** user → the keys of their sessions, oldest first. */
+  private readonly sessionsOf = new Map<string, Set<string>>();
   private readonly adminDigest: Buffer;
 
-  constructor(userTokens: ReadonlyArray<readonly [string, string]>, adminToken: string) {
+  /**
+   * Sessions live in memory, at most `maxSessionsPerUser` per user: a user's new session ends
+   * their own oldest, so no one's sign-ins can end anyone else's, and memory is bounded by the
+   * users there are tokens for.
+   */
+  constructor(
+    userTokens: ReadonlyArray<readonly [string, string]>,
+    adminToken: string,
+    private readonly maxSessionsPerUser: number,
+  ) {
     for (const [user, token] of userTokens) this.addUserToken(user, token);
     this.adminDigest = digest(adminToken);
   }
@@ -121,14 +130,24 @@ export class Auth {
     const id = secret();
     const csrfToken = secret();
     const session: Session = { key: key(id), user, csrfToken, csrfDigest: digest(csrfToken) };
+    const own = this.sessionsOf.get(user) ?? new Set<string>();
+    this.sessionsOf.set(user, own);
+    for (const oldest of own) {
+      if (own.size < this.maxSessionsPerUser) break;
+      own.delete(oldest);
+      this.sessions.delete(oldest);
+    }
     this.sessions.set(session.key, session);
-    if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value ?? '');
+    own.add(session.key);
     return { cookie: `${COOKIE}=${id}; ${COOKIE_ATTRIBUTES}`, csrfToken };
   }
 
   /** Ends the session; returns the Set-Cookie value that makes the browser forget the cookie. */
   endSession(session: Session): string {
     this.sessions.delete(session.key);
+    const own = this.sessionsOf.get(session.user);
+    own?.delete(session.key);
+    if (own?.size === 0) this.sessionsOf.delete(session.user);
     return `${COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0`;
   }
 }

@@ -15,7 +15,39 @@ export interface Config {
   readonly corsOrigins: ReadonlySet<string>;
   readonly testHooks: boolean;
   readonly contractCheck: boolean;
+  readonly limits: Limits;
 }
+
+/**
+ * What one client or one user may hold of the server, so that no one can exhaust it for everyone
+ * else (README.md, "Limits"). Each is set by the environment variable named before it.
+ */
+export interface Limits {
+  /** HEADERS_TIMEOUT_MS: a request's headers must have arrived this long after it began. */
+  readonly headersTimeoutMs: number;
+  /** REQUEST_TIMEOUT_MS: the whole request, headers and body, must have arrived this long after it began. */
+  readonly requestTimeoutMs: number;
+  /** MAX_CONNECTIONS: open connections in all; one more is closed as soon as it is accepted. */
+  readonly maxConnections: number;
+  /** MAX_FEEDS_PER_USER: open change feeds of one user; one more is refused with 429. */
+  readonly maxFeedsPerUser: number;
+  /** MAX_FEEDS: open change feeds in all; one more is refused with 503. */
+  readonly maxFeeds: number;
+  /** FEED_BUFFER_LIMIT: bytes a feed may have waiting for a client that stopped reading before it is cut. */
+  readonly feedBufferLimit: number;
+  /** MAX_SESSIONS_PER_USER: one user's sessions; a new one ends that user's oldest. */
+  readonly maxSessionsPerUser: number;
+}
+
+const DEFAULT_LIMITS: Limits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  maxConnections: 1000,
+  maxFeedsPerUser: 10,
+  maxFeeds: 500,
+  feedBufferLimit: 256 * 1024,
+  maxSessionsPerUser: 20,
+};
 
 export class ConfigError extends Error {}
 
@@ -35,7 +67,29 @@ export function readConfig(env: Env): Config {
     corsOrigins: new Set(list(env.CORS_ORIGINS ?? 'http://localhost:8000,http://127.0.0.1:8000')),
     testHooks: env.TEST_HOOKS === '1',
     contractCheck: env.CONTRACT_CHECK === '1',
+    limits: readLimits(env),
   };
+}
+
+function readLimits(env: Env): Limits {
+  const limit = (variable: string, fallback: number): number => {
+    const text = env[variable];
+    const value = text === undefined ? fallback : Number(text);
+    if (!Number.isSafeInteger(value) || value < 1) throw new ConfigError(`${variable} must be a whole number above 0, not ${text}.`);
+    return value;
+  };
+  const limits: Limits = {
+    headersTimeoutMs: limit('HEADERS_TIMEOUT_MS', DEFAULT_LIMITS.headersTimeoutMs),
+    requestTimeoutMs: limit('REQUEST_TIMEOUT_MS', DEFAULT_LIMITS.requestTimeoutMs),
+    maxConnections: limit('MAX_CONNECTIONS', DEFAULT_LIMITS.maxConnections),
+    maxFeedsPerUser: limit('MAX_FEEDS_PER_USER', DEFAULT_LIMITS.maxFeedsPerUser),
+    maxFeeds: limit('MAX_FEEDS', DEFAULT_LIMITS.maxFeeds),
+    feedBufferLimit: limit('FEED_BUFFER_LIMIT', DEFAULT_LIMITS.feedBufferLimit),
+    maxSessionsPerUser: limit('MAX_SESSIONS_PER_USER', DEFAULT_LIMITS.maxSessionsPerUser),
+  };
+  // Node refuses a headers timeout longer than the request timeout that contains it.
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) throw new ConfigError('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS.');
+  return limits;
 }
 
 function list(value: string): string[] {

@@ -63,7 +63,13 @@ const SNAPSHOT_REF = '#/components/schemas/Snapshot';
 interface ResponseCheck {
   /** By media type; a validator for JSON bodies, none for streams. */
   readonly content: ReadonlyMap<string, { readonly validate?: ValidateFunction; readonly snapshot: boolean }>;
-  readonly headers: ReadonlyArray<{ readonly name: string; readonly required: boolean; readonly validate: ValidateFunction }>;
+  readonly headers: ReadonlyArray<{
+    readonly name: string;
+    readonly required: boolean;
+    /** A header is text; a schema of a number is checked against the number the text spells. */
+    readonly numeric: boolean;
+    readonly validate: ValidateFunction;
+  }>;
 }
 
 interface Operation {
@@ -107,6 +113,7 @@ export class ContractCheck {
       headers: Object.entries(response.headers ?? {}).map(([name, spec]) => ({
         name: name.toLowerCase(),
         required: spec.required ?? false,
+        numeric: spec.schema.type === 'integer' || spec.schema.type === 'number',
         validate: ajv.compile(rebase(spec.schema)),
       })),
     });
@@ -160,10 +167,10 @@ export class ContractCheck {
   }
 
   private headerErrors(response: ResponseCheck, reply: Rendered): string[] {
-    return response.headers.flatMap(({ name, required, validate }) => {
+    return response.headers.flatMap(({ name, required, numeric, validate }) => {
       const value = reply.headers[name];
       if (value === undefined) return required ? [`header ${name} is missing`] : [];
-      return validate(value) ? [] : [`header ${name}: ${JSON.stringify(value)} ${this.ajv.errorsText(validate.errors, { dataVar: '' })}`];
+      return validate(numeric && /^-?\d+(\.\d+)?$/u.test(value) ? Number(value) : value) ? [] : [`header ${name}: ${JSON.stringify(value)} ${this.ajv.errorsText(validate.errors, { dataVar: '' })}`];
     });
   }
 

@@ -52,8 +52,11 @@ export function malformed(message: string): HttpError {
   return new HttpError(400, 'malformed-request', message);
 }
 
+/** The challenge every 401 carries (RFC 9110 §11.6.1): a bearer token is how to authenticate. */
+const CHALLENGE = 'Bearer realm="remote-extension"';
+
 export function unauthorized(message: string): HttpError {
-  return new HttpError(401, 'unauthorized', message);
+  return new HttpError(401, 'unauthorized', message, undefined, { 'www-authenticate': CHALLENGE });
 }
 
 export function notFound(message = 'There is nothing here.'): HttpError {

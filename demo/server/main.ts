@@ -24,19 +24,30 @@ async function main(): Promise<void> {
   const config = readConfig(process.env);
   const store = await AccountFile.open(config.dataFile, log);
   const contract = config.contractCheck ? await ContractCheck.load(CONTRACT, log) : null;
-  const auth = new Auth(config.userTokens, config.adminToken);
-  const feed = new ChangeFeed(contract ? (user, snapshot) => contract.checkEvent(user, snapshot) : undefined);
+  const { limits } = config;
+  const auth = new Auth(config.userTokens, config.adminToken, limits.maxSessionsPerUser);
+  const feed = new ChangeFeed(limits, log, contract ? (user, snapshot) => contract.checkEvent(user, snapshot) : undefined);
   const hooks = config.testHooks ? new TestHooks({ auth, store, feed, contract }) : null;
   const server = createServer(
+    {
+      // A client slower than this sending its request gets 408 and the connection closed.
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node looks for overdue requests this often (its default, 30 s, would let them run long).
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs / 2),
+    },
     createApp({
       routes: apiRoutes({ store, auth, feed }),
       identify: auth.identify,
+      feed,
       hooks,
       contract,
       corsOrigins: config.corsOrigins,
       log,
     }),
   );
+  // One more connection than this is closed as soon as it is accepted.
+  server.maxConnections = limits.maxConnections;
   await listen(server, config.port, config.host);
 
   const { port } = server.address() as AddressInfo;

@@ -30,9 +30,6 @@ export function route<Caller>(
   };
 }
 
-/** For routes that need no credentials (the test hooks). */
-export const anyone = (): void => undefined;
-
 /** The route for `method path` and the path's parameters, or null. */
 export function findRoute(
   routes: readonly Route[],

@@ -1,9 +1,12 @@
 // The data file: an acknowledged change survives a crash (SIGKILL right after the answer), the
-// file is never left half-written, and a corrupt file is set aside rather than trusted.
+// file is never left half-written, a corrupt file is set aside rather than trusted, and every
+// account comes back after a restart: users of any valid id, and an account that no longer
+// validates kept in a file of its own.
 import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { api, newId, violations } from './api.mjs';
+import { api, newId, violations, within } from './api.mjs';
 import { scratchFolder, startServer } from './spawn.mjs';
 
 // Minted tokens live in memory; a user that must outlive a restart has a configured token.
@@ -16,6 +19,26 @@ const createCommand = (dial) => {
 };
 
 const temporaryFiles = async (folder) => (await readdir(folder.path)).filter((name) => name.endsWith('.tmp'));
+
+/**
+ * The accounts in the data file by user, from the current file format (an array of
+ * `{ user, account }`) or the first one (an object keyed by user); `save` writes them back in the
+ * format they came in.
+ */
+async function storedAccounts(dataFile) {
+  const stored = JSON.parse(await readFile(dataFile, 'utf8'));
+  const listed = Array.isArray(stored.accounts);
+  const accounts = new Map(listed ? stored.accounts.map(({ user, account }) => [user, account]) : Object.entries(stored.accounts));
+  const save = () =>
+    writeFile(
+      dataFile,
+      JSON.stringify({
+        ...stored,
+        accounts: listed ? [...accounts].map(([user, account]) => ({ user, account })) : Object.fromEntries(accounts),
+      }),
+    );
+  return { accounts, save };
+}
 
 describe('reference server: the data file', () => {
   let folder;
@@ -33,8 +56,8 @@ describe('reference server: the data file', () => {
     await server.kill('SIGKILL');
 
     // Whole JSON, and nothing half-written beside it.
-    const stored = JSON.parse(await readFile(folder.dataFile, 'utf8'));
-    assert.equal(stored.accounts.keeper.snapshot.version, acknowledged.version);
+    const { accounts } = await storedAccounts(folder.dataFile);
+    assert.equal(accounts.get('keeper').snapshot.version, acknowledged.version);
     assert.deepEqual(await temporaryFiles(folder), []);
 
     const again = await startServer({ dataFile: folder.dataFile, env });
@@ -91,6 +114,77 @@ describe('reference server: the data file', () => {
       assert.deepEqual(await violations(server), []);
     } finally {
       await server.stop();
+    }
+  });
+
+  it('users named __proto__, constructor and prototype keep their data and version across a restart', async () => {
+    const users = ['__proto__', 'constructor', 'prototype'];
+    const special = { USER_TOKENS: users.map((user) => `${user}=${user}-token`).join(',') };
+    const as = (server, user) => api(server, { authorization: `Bearer ${user}-token` });
+    const server = await startServer({ dataFile: folder.dataFile, env: special });
+    const acknowledged = new Map();
+    try {
+      for (const user of users) {
+        const response = await as(server, user).change('POST', '/numbers', createCommand('0700000002'));
+        assert.equal(response.status, 200);
+        acknowledged.set(user, await response.json());
+      }
+    } finally {
+      await server.stop();
+    }
+    const again = await startServer({ dataFile: folder.dataFile, env: special });
+    try {
+      for (const user of users) assert.deepEqual(await as(again, user).snapshot(), acknowledged.get(user), user);
+      assert.deepEqual(await violations(again), []);
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('an account that no longer validates is set aside in a file of its own; the others load, and the next write loses nothing', async () => {
+    const two = { USER_TOKENS: 'keeper=keeper-token,other=other-token' };
+    const other = { authorization: 'Bearer other-token' };
+    const server = await startServer({ dataFile: folder.dataFile, env: two });
+    try {
+      for (const auth of [{ authorization: 'Bearer keeper-token' }, other]) {
+        assert.equal((await api(server, auth).change('POST', '/numbers', createCommand('0700000003'))).status, 200);
+      }
+    } finally {
+      await server.stop();
+    }
+    // Edited by hand (or written by a newer version): a label one character longer than allowed.
+    const file = await storedAccounts(folder.dataFile);
+    const broken = file.accounts.get('keeper');
+    broken.snapshot.numbers[0].label = 'x'.repeat(201);
+    await file.save();
+    const otherBefore = file.accounts.get('other');
+
+    const again = await startServer({ dataFile: folder.dataFile, env: two });
+    try {
+      const warning = /Warning: the stored account of "keeper" is not valid; kept it in (\S+) and/;
+      const [, aside] = await within('the warning about keeper', again.waitForOutput(warning));
+      assert.match(aside, /data\.json\.rejected-keeper-\d+.*\.json$/);
+      const kept = async () => JSON.parse(await readFile(aside.startsWith('/') ? aside : join(folder.path, aside), 'utf8'));
+      assert.deepEqual((await kept()).account, broken);
+      assert.equal((await api(again, auth).snapshot()).version, 1, 'keeper starts fresh');
+      assert.deepEqual(await api(again, other).snapshot(), otherBefore.snapshot);
+
+      // The next write (by anyone) leaves keeper out of the data file; the copy aside stays as it was.
+      assert.equal((await api(again, other).change('POST', '/numbers', createCommand('0700000004'))).status, 200);
+      await again.stop();
+      assert.deepEqual((await kept()).account, broken);
+      assert.equal((await storedAccounts(folder.dataFile)).accounts.has('keeper'), false);
+    } finally {
+      await again.stop();
+    }
+    // A second restart does not set anything aside again, nor touch the copy.
+    const third = await startServer({ dataFile: folder.dataFile, env: two });
+    try {
+      assert.doesNotMatch(third.output(), /Warning/);
+      assert.equal((await api(third, other).snapshot()).version, otherBefore.snapshot.version + 1);
+      assert.deepEqual(await violations(third), []);
+    } finally {
+      await third.stop();
     }
   });
 });

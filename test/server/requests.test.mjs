@@ -41,13 +41,39 @@ describe('reference server: requests', () => {
     assert.equal((await client.snapshot()).version, 1);
   });
 
-  it('401 unauthorized without a token, with a wrong token, and with the admin token as a user', async () => {
-    await expectError(await fetch(`${server.base}/snapshot`), 401, 'unauthorized');
-    await expectError(await api(server, { authorization: 'Bearer not-a-token' }).send('GET', '/snapshot'), 401, 'unauthorized');
-    await expectError(await admin(server).send('GET', '/snapshot'), 401, 'unauthorized');
+  it('401 unauthorized, with a Bearer challenge, without a token, with a wrong token, and with the admin token as a user', async () => {
     const { token } = await newUser(server);
-    const asUser = api(server, { authorization: `Bearer ${token}` });
-    await expectError(await asUser.send('POST', '/admin/users/someone/reset'), 401, 'unauthorized');
+    const refusals = [
+      await fetch(`${server.base}/snapshot`),
+      await api(server, { authorization: 'Bearer not-a-token' }).send('GET', '/snapshot'),
+      await admin(server).send('GET', '/snapshot'),
+      await api(server, { authorization: `Bearer ${token}` }).send('POST', '/admin/users/someone/reset'),
+      await api(server, { cookie: 're_session=ended' }).send('GET', '/snapshot'),
+    ];
+    for (const response of refusals) {
+      assert.match(response.headers.get('www-authenticate') ?? '', /^Bearer realm="[^"]+"$/);
+      await expectError(response, 401, 'unauthorized');
+    }
+  });
+
+  it('HEAD is answered as GET without a body; 404 where GET is', async () => {
+    const { api: client } = await newUser(server);
+    const get = await client.send('GET', '/snapshot');
+    const getBody = await get.text();
+    const head = await client.send('HEAD', '/snapshot');
+    assert.equal(head.status, 200);
+    assert.equal(await head.text(), '');
+    for (const name of ['etag', 'content-type', 'content-length', 'cache-control']) {
+      assert.equal(head.headers.get(name), get.headers.get(name), name);
+    }
+    assert.equal(Number(head.headers.get('content-length')), Buffer.byteLength(getBody));
+    // The feed's head, and no feed: the answer ends at once.
+    const feed = await client.send('HEAD', '/events');
+    assert.equal(feed.status, 200);
+    assert.match(feed.headers.get('content-type') ?? '', /^text\/event-stream/);
+    assert.equal(await feed.text(), '');
+    assert.equal((await client.send('HEAD', '/nothing-here')).status, 404);
+    assert.equal((await fetch(`${server.base}/snapshot`, { method: 'HEAD' })).status, 401);
   });
 
   it('a session cookie change is 401 without X-CSRF-Token or with a wrong one, 200 with it; DELETE /session ends it', async () => {
@@ -105,7 +131,7 @@ describe('reference server: requests', () => {
       headers: { authorization: `Bearer ${token}`, origin: 'http://127.0.0.1:8000' },
     });
     assert.equal(read.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8000');
-    assert.equal(read.headers.get('access-control-expose-headers'), 'ETag');
+    assert.equal(read.headers.get('access-control-expose-headers'), 'ETag, Retry-After');
   });
 
   it('PC-3 every answer above matched the contract', async () => {

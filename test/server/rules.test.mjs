@@ -137,6 +137,71 @@ describe('reference server: rules', () => {
     await expectError(await api.send('POST', '/calls', { body: { deviceId: 'nowhere', dial: '123' } }), 422, 'unknown-device');
   });
 
+  it('the number limit (issue 17): the 101st number is 409 numbers-limit, and nothing is added', async () => {
+    const { api } = await newUser(server);
+    for (let i = (await api.snapshot()).numbers.length; i < 100; i++) {
+      assert.equal((await api.change('POST', '/numbers', create(`06${10_000_000 + i}`))).status, 200);
+    }
+    const body = await expectError(await api.change('POST', '/numbers', create('0981812345')), 409, 'numbers-limit');
+    assert.deepEqual(body.problem, { code: 'numbers-limit', max: 100 });
+    assert.equal(body.message, 'You can have at most 100 numbers. Delete one you no longer use, then add the new one.');
+    const snapshot = await api.snapshot();
+    assert.equal(snapshot.numbers.length, 100);
+    assert.ok(!snapshot.numbers.some((n) => n.dial === '0981812345'));
+  });
+
+  it('PC-4 (issue 17): an Idempotency-Key reused with another body or on another route is 422 idempotency-key-reused, nothing applied; the same body again is the snapshot, applied once', async () => {
+    const { api } = await newUser(server);
+    const command = create('0706000004');
+    const first = await api.change('POST', '/numbers', command);
+    assert.equal(first.status, 200);
+    const version = (await first.json()).version;
+
+    const otherBody = { ...command, number: { ...command.number, label: 'Boat', dial: '0706000005' } };
+    const reused = await expectError(await api.change('POST', '/numbers', otherBody), 422, 'idempotency-key-reused');
+    assert.deepEqual(reused.problem, { code: 'idempotency-key-reused' });
+    assert.equal(reused.message, 'This Idempotency-Key was already used for a different change. Send each change with a key of its own.');
+    await expectError(await api.change('DELETE', '/numbers/home', { ...remove('home'), id: command.id }), 422, 'idempotency-key-reused');
+    await expectError(
+      await api.change('PUT', '/active-status', { type: 'status/activate', id: command.id, statusId: 'in-a-meeting' }),
+      422,
+      'idempotency-key-reused',
+    );
+    const after = await api.snapshot();
+    assert.equal(after.version, version);
+    assert.ok(after.numbers.some((n) => n.id === 'home'));
+    assert.ok(!after.numbers.some((n) => n.dial === '0706000005'));
+    assert.equal(after.activeStatusId, 'available');
+
+    const again = await api.change('POST', '/numbers', command);
+    assert.equal(again.status, 200);
+    const replayed = await again.json();
+    assert.equal(replayed.version, version);
+    assert.equal(replayed.numbers.filter((n) => n.dial === '0706000004').length, 1);
+  });
+
+  it('If-Match is the ETag exactly as sent: "01", "0012", W/"1" and "+1" are 400 and change nothing', async () => {
+    const { api } = await newUser(server);
+    for (const ifMatch of ['"01"', '"0012"', 'W/"1"', '"+1"', '"1.0"', '*']) {
+      const body = await expectError(await api.change('POST', '/numbers', create('0706000006'), { 'if-match': ifMatch }), 400, 'malformed-request');
+      assert.match(body.message, /If-Match/);
+    }
+    const snapshot = await api.snapshot();
+    assert.equal(snapshot.version, 1);
+    assert.ok(!snapshot.numbers.some((n) => n.dial === '0706000006'));
+    assert.equal((await api.change('POST', '/numbers', create('0706000006'), { 'if-match': '"1"' })).status, 200);
+  });
+
+  it('ADD-4 FMT-4 a label with a lone surrogate is 422 label-broken-character, in create and in update', async () => {
+    const { api } = await newUser(server);
+    const body = await expectError(await api.change('POST', '/numbers', create('0706000007', { label: 'Cabin \uD83D' })), 422, 'label-broken-character');
+    assert.deepEqual(body.problem, { code: 'label-broken-character' });
+    await expectError(await api.change('PATCH', '/numbers/home', update('home', { label: '\uDCF1 Home' })), 422, 'label-broken-character');
+    const snapshot = await api.snapshot();
+    assert.equal(snapshot.version, 1);
+    assert.equal(snapshot.numbers.find((n) => n.id === 'home').label, 'Home');
+  });
+
   it('PC-3 every answer above matched the contract', async () => {
     assert.deepEqual(await violations(server), []);
   });

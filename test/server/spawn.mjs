@@ -21,8 +21,8 @@ export async function scratchFolder() {
 
 /**
  * Runs the server on `dataFile` and resolves once it prints its address. `env` adds or overrides
- * settings. The result has `base` (the API's base URL), `origin`, `output()` (stdout and stderr so
- * far), `kill(signal)` and `stop()`.
+ * settings. The result has `base` (the API's base URL), `origin`, `port`, `output()` (stdout and
+ * stderr so far), `waitForOutput(pattern)`, `kill(signal)` and `stop()`.
  */
 export async function startServer({ dataFile, env = {} }) {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`npx rollup -c rollup.server.mjs\` first.`);
@@ -40,11 +40,14 @@ export async function startServer({ dataFile, env = {} }) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  /** Waiters for `waitForOutput`, each tried again whenever the server prints something. */
+  const waiters = new Set();
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const base = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`The server printed no address in 60 s:\n${output}`)), 60_000);
     const read = (chunk) => {
       output += chunk;
+      for (const waiter of waiters) waiter();
       const match = /^Reference server: (http:\/\/\S+)$/m.exec(output);
       if (match) {
         clearTimeout(timer);
@@ -62,10 +65,24 @@ export async function startServer({ dataFile, env = {} }) {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
+  /** Resolves with the output's first match of `pattern` (no `g` flag), once it is printed. */
+  const waitForOutput = (pattern) =>
+    new Promise((resolve) => {
+      const waiter = () => {
+        const match = pattern.exec(output);
+        if (!match) return;
+        waiters.delete(waiter);
+        resolve(match);
+      };
+      waiters.add(waiter);
+      waiter();
+    });
   return {
     base,
     origin: new URL(base).origin,
+    port: Number(new URL(base).port),
     output: () => output,
+    waitForOutput,
     /** Ends the process; SIGKILL (the default) is a crash: no chance to finish anything. */
     kill,
     stop: () => kill('SIGTERM'),
@@ -74,14 +91,14 @@ export async function startServer({ dataFile, env = {} }) {
 
 /**
  * One server for a `describe` block, on a data file of its own: started before its tests (and
- * handed to `use`), stopped and its folder removed after them.
+ * handed to `use`), stopped and its folder removed after them. `env` as for `startServer`.
  */
-export function serverForSuite(use) {
+export function serverForSuite(use, env = {}) {
   let folder;
   let server;
   before(async () => {
     folder = await scratchFolder();
-    server = await startServer({ dataFile: folder.dataFile });
+    server = await startServer({ dataFile: folder.dataFile, env });
     use(server);
   });
   after(async () => {
