@@ -4,6 +4,7 @@
  */
 import { newId, type Snapshot } from '../src/model/index.js';
 import { adminChange } from '../src/platform/account.js';
+import { isPlatformError, type PlatformError } from '../src/platform/errors.js';
 import { AccountStorage } from '../src/platform/simulated/account-storage.js';
 import { DEFAULT_USER } from '../src/platform/simulated/scope.js';
 import { SimulatedPlatform, type SimulatedPlatformOptions } from '../src/platform/simulated/index.js';
@@ -231,4 +232,15 @@ export async function adminChangesQuietly(databaseName: string, change: (snapsho
 /** The administrator removes a dynamic status, quietly (see `adminChangesQuietly`). */
 export function adminRemovesStatus(databaseName: string, statusId: string): Promise<void> {
   return adminChangesQuietly(databaseName, (s) => ({ ...s, statuses: s.statuses.filter((x) => x.id !== statusId) }));
+}
+
+/** The `PlatformError` `promise` rejects with; fails the test if it resolves or rejects otherwise. */
+export async function platformFailure(promise: Promise<unknown>): Promise<PlatformError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isPlatformError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a PlatformError');
 }

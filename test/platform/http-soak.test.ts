@@ -11,10 +11,11 @@
  */
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
-import { chooseRemoteExtension, deleteProblem, newId, remoteExtensions, type Snapshot } from '../../src/model/index.js';
+import { newId } from '../../src/model/index.js';
 import type { RestAuth } from '../../src/platform/index.js';
 import { RestPlatformClient } from '../../src/platform/rest/index.js';
 import { Outbox, SnapshotCache, Store } from '../../src/store/index.js';
+import { randomChange, seeded, tally } from '../store/soak-changes.js';
 import { cleanUp } from '../helpers.js';
 
 const OPERATIONS = 150;
@@ -39,17 +40,6 @@ async function restart(signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
   if (!response.ok) throw new Error(`restart: ${response.status} ${await response.text()}`);
   const { endpoint } = (await response.json()) as { endpoint: string };
   expect(endpoint, 'back where the tabs point').to.equal(server.endpoint);
-}
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NOT_NOW: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
@@ -127,9 +117,7 @@ describe('HTTP soak: two tabs, a failing and restarting reference server', () =>
     ]);
     const slowAt = Math.floor(OPERATIONS * (0.4 + random() * 0.2));
 
-    const counts = { accepted: 0, refused: 0, failed: 0, stretches: 0, restarts: 0, restartMs: 0 };
-    const added = new Set<string>();
-    const deleted = new Set<string>();
+    const counts = { ...tally(), stretches: 0, restarts: 0, restartMs: 0 };
     const settling: Promise<void>[] = [];
     const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
 
@@ -145,44 +133,8 @@ describe('HTTP soak: two tabs, a failing and restarting reference server', () =>
         counts.stretches++;
       }
       const { store } = pick(tabs)!;
-      const view: Snapshot | null = store.state.data;
-      if (!view) continue;
-      const roll = random();
-      let change: Promise<unknown>;
-      let onAccepted = () => {};
-      if (roll < 0.3) {
-        change = store.setActiveStatus(pick(view.statuses)!.id);
-      } else if (roll < 0.5) {
-        const number = pick(view.numbers)!;
-        change = store.updateNumber(number.id, { label: `Label ${i}` });
-      } else if (roll < 0.7) {
-        const dial = `07${String(10_000_000 + Math.floor(random() * 89_999_999))}`;
-        let id = '';
-        change = store.createNumber({ label: `Number ${i}`, dial, remoteExtension: random() < 0.3 }).then((created) => {
-          id = created;
-        });
-        onAccepted = () => added.add(id);
-      } else if (roll < 0.85) {
-        const deletable = view.numbers.filter((n) => deleteProblem(view, n.id) === null);
-        const number = pick(deletable);
-        if (!number) continue;
-        change = store.deleteNumber(number.id);
-        onAccepted = () => deleted.add(number.id);
-      } else {
-        const status = pick(view.statuses)!;
-        const remote = pick([null, ...remoteExtensions(view).map((n) => n.id)]) ?? null;
-        change = store.updateStatus(chooseRemoteExtension(view, status, remote));
-      }
-      const settled = change.then(
-        () => {
-          counts.accepted++;
-          onAccepted();
-        },
-        (error: unknown) => {
-          const code = (error as { problem?: unknown }).problem ? 'refused' : 'failed';
-          counts[code]++;
-        },
-      );
+      const settled = randomChange(store, random, i, counts);
+      if (!settled) continue;
       settling.push(settled);
       const signal = restartAt.get(i);
       if (signal) {
@@ -228,10 +180,10 @@ describe('HTTP soak: two tabs, a failing and restarting reference server', () =>
       await waitUntil(async () => (await cache.read(judge.scope))?.version === final.version, 'a cache fell behind');
       expect(await cache.read(judge.scope)).to.deep.equal(final);
     }
-    for (const id of added) {
-      if (!deleted.has(id)) expect(final.numbers.some((n) => n.id === id), `number ${id}`).to.equal(true);
+    for (const id of counts.added) {
+      if (!counts.deleted.has(id)) expect(final.numbers.some((n) => n.id === id), `number ${id}`).to.equal(true);
     }
-    for (const id of deleted) expect(final.numbers.some((n) => n.id === id), `deleted ${id}`).to.equal(false);
+    for (const id of counts.deleted) expect(final.numbers.some((n) => n.id === id), `deleted ${id}`).to.equal(false);
     expect(await new Outbox().list(judge.scope)).to.deep.equal([]);
     // The server's answers since its last start kept to the contract.
     const violations = (await (await hook(`/violations?user=${user}`)).json()) as unknown[];

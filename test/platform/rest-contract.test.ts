@@ -4,12 +4,13 @@
  * against openapi.yaml; after every test, no answer may have broken it.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { platformFailure } from '../helpers.js';
 import { waitUntil } from '../wait.js';
 import '../../entries/define.js';
 import type { RemoteExtensionProvider } from '../../entries/index.js';
 import * as v from 'valibot';
 import { newId, SnapshotSchema, type Snapshot } from '../../src/model/index.js';
-import { isPlatformError, type PlatformChange, type PlatformError, type RestAuth } from '../../src/platform/index.js';
+import type { PlatformChange, RestAuth } from '../../src/platform/index.js';
 import { RestPlatformClient } from '../../src/platform/rest/index.js';
 import { SnapshotCache, Store } from '../../src/store/index.js';
 import { byRole, hasRole } from '../components/queries.js';
@@ -87,16 +88,6 @@ async function admin(method: string, path: string, body?: object): Promise<Respo
     },
     body: body ? JSON.stringify(body) : null,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPlatformError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const create = (label: string, dial: string, remoteExtension = false) => ({
@@ -195,7 +186,7 @@ describe('REST client against the reference server (PC-3)', () => {
   describe('each error', () => {
     it('FMT-4 PC-1 invalid-input: 422 carries the dial plan’s problem, and nothing changes', async () => {
       const { client } = await signedIn();
-      const error = await failure(client.createNumber(create('Short', '12345')));
+      const error = await platformFailure(client.createNumber(create('Short', '12345')));
       expect(error.code).to.equal('invalid-input');
       expect(error.retryable, 'a refusal by the rules is final').to.equal(false);
       expect(error.problem?.code).to.equal('number-destination-code');
@@ -214,7 +205,7 @@ describe('REST client against the reference server (PC-3)', () => {
       const body = (await response.json()) as { code: string; message: string };
       expect(body.code).to.equal('delete-admin-provisioned');
       // And through the client: typed, with the rule's problem.
-      const renumber = await failure(
+      const renumber = await platformFailure(
         client.updateNumber({ type: 'number/update', id: newId(), numberId: 'work-mobile', changes: { dial: '0701111111' } }),
       );
       expect(renumber.code).to.equal('forbidden');
@@ -225,21 +216,21 @@ describe('REST client against the reference server (PC-3)', () => {
 
     it('PC-1 not-found: 404 for a number that does not exist', async () => {
       const { client } = await signedIn();
-      const error = await failure(client.deleteNumber({ type: 'number/delete', id: newId(), numberId: 'no-such' }));
+      const error = await platformFailure(client.deleteNumber({ type: 'number/delete', id: newId(), numberId: 'no-such' }));
       expect(error.code).to.equal('not-found');
       expect(error.problem?.code).to.equal('number-not-found');
     });
 
     it('FMT-3 PC-1 conflict: 409 for a number the user already has', async () => {
       const { client } = await signedIn();
-      const error = await failure(client.createNumber(create('Again', '087654321')));
+      const error = await platformFailure(client.createNumber(create('Again', '087654321')));
       expect(error.code).to.equal('conflict');
       expect(error.problem).to.deep.equal({ code: 'number-duplicate', label: 'Home' });
     });
 
     it('PC-1 forbidden: 401 without a valid token', async () => {
       const { user } = await newUser();
-      const error = await failure(clientFor(user, 'not-a-token').load());
+      const error = await platformFailure(clientFor(user, 'not-a-token').load());
       expect(error.code).to.equal('forbidden');
       const bare = await fetch(`${server.endpoint}/snapshot`);
       expect(bare.status).to.equal(401);
@@ -263,10 +254,10 @@ describe('REST client against the reference server (PC-3)', () => {
       const { user, token } = await newUser();
       const client = clientFor(user, token, { retries: 0 });
       await fault(user, { failNext: { status: 429, count: 1, retryAfter: 7 } });
-      const error = await failure(client.load());
+      const error = await platformFailure(client.load());
       expect([error.code, error.retryAfterMs, error.retryable]).to.deep.equal(['unavailable', 7000, true]);
       await fault(user, { failNext: { status: 502, count: 1 } });
-      const bad = await failure(client.load());
+      const bad = await platformFailure(client.load());
       expect([bad.code, bad.retryAfterMs, bad.retryable]).to.deep.equal(['unavailable', null, true]);
     });
 
@@ -274,7 +265,7 @@ describe('REST client against the reference server (PC-3)', () => {
       const { user, token } = await newUser();
       const client = clientFor(user, token, { retries: 2 });
       await fault(user, { failNext: { status: 503, count: 3 } });
-      expect((await failure(client.load())).code).to.equal('unavailable');
+      expect((await platformFailure(client.load())).code).to.equal('unavailable');
       expect((await client.load()).user.id).to.equal(user);
     });
 
@@ -286,14 +277,14 @@ describe('REST client against the reference server (PC-3)', () => {
         backoff: 5,
         random: () => 0.5,
       });
-      expect((await failure(client.load())).code).to.equal('offline');
+      expect((await platformFailure(client.load())).code).to.equal('offline');
     });
 
     it('PC-1 invalid-input: 413 for a body over the limit, 400 for a malformed command', async () => {
       const { client } = await signedIn();
-      const huge = await failure(client.createNumber(create('x'.repeat(20_000), '0981812345')));
+      const huge = await platformFailure(client.createNumber(create('x'.repeat(20_000), '0981812345')));
       expect(huge.code).to.equal('invalid-input');
-      const malformed = await failure(
+      const malformed = await platformFailure(
         client.updateNumber({
           type: 'number/update',
           id: newId(),
@@ -337,7 +328,7 @@ describe('REST client against the reference server (PC-3)', () => {
       await elsewhere.load();
       await elsewhere.setActiveStatus({ type: 'status/activate', id: newId(), statusId: 'out-of-office' });
 
-      const error = await failure(client.setActiveStatus({ type: 'status/activate', id: newId(), statusId: 'in-a-meeting' }));
+      const error = await platformFailure(client.setActiveStatus({ type: 'status/activate', id: newId(), statusId: 'in-a-meeting' }));
       expect(error.code).to.equal('conflict');
       expect(error.problem?.code).to.equal('version-stale');
       expect([error.stale, error.retryable], 'to be judged again on the new settings').to.deep.equal([true, true]);
@@ -360,12 +351,12 @@ describe('REST client against the reference server (PC-3)', () => {
 
       await fault(user, { corruptNext: 1 });
       corrupted = 1;
-      const error = await failure(client.load());
+      const error = await platformFailure(client.load());
       expect(error.code).to.equal('bad-response');
 
       await fault(user, { corruptNext: 1 });
       corrupted = 2;
-      const refused = await failure(store.setActiveStatus('do-not-disturb'));
+      const refused = await platformFailure(store.setActiveStatus('do-not-disturb'));
       expect(refused.code).to.equal('bad-response');
       await waitUntil(() => store.state.pending.length === 0);
       // The malformed answers never reached the Store's state: every state it showed was valid.
@@ -454,7 +445,7 @@ describe('REST client against the reference server (PC-3)', () => {
         headers: { 'X-CSRF-Token': csrfToken },
       });
       expect(logout.status).to.equal(204);
-      expect((await failure(client.load())).code).to.equal('forbidden');
+      expect((await platformFailure(client.load())).code).to.equal('forbidden');
     });
   });
 

@@ -8,10 +8,10 @@
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
 import { newId, type Snapshot } from '../../src/model/index.js';
-import { isPlatformError, type ChangeListener, type PlatformError, type RestAuth } from '../../src/platform/index.js';
+import type { ChangeListener, RestAuth } from '../../src/platform/index.js';
 import { RestPlatformClient } from '../../src/platform/rest/index.js';
 import { Outbox, Store } from '../../src/store/index.js';
-import { cleanUp, uniqueDatabase } from '../helpers.js';
+import { cleanUp, platformFailure, uniqueDatabase } from '../helpers.js';
 
 interface ServerInfo {
   readonly endpoint: string;
@@ -76,16 +76,6 @@ async function signedIn() {
   /** What the server has now, asked by another client. */
   const truth = (): Promise<Snapshot> => new RestPlatformClient(options).load();
   return { user, auth, client, outbox, store, truth };
-}
-
-async function failure(promise: Promise<unknown>): Promise<PlatformError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPlatformError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the change to fail');
 }
 
 describe('Store over REST: failures that say "not now" (SYNC-4)', () => {
@@ -156,7 +146,7 @@ describe('Store over REST: failures that say "not now" (SYNC-4)', () => {
     await elsewhere.deleteNumber({ type: 'number/delete', id: newId(), numberId: 'home' });
     const before = await truth();
 
-    const error = await failure(store.updateNumber('home', { label: 'Cabin' }));
+    const error = await platformFailure(store.updateNumber('home', { label: 'Cabin' }));
     expect(error.problem?.code).to.equal('number-not-found');
     expect(store.state.data?.numbers.some((n) => n.id === 'home')).to.equal(false);
     expect(store.state.pending).to.deep.equal([]);
@@ -194,7 +184,7 @@ describe('Store over REST: a server that went back to older data', () => {
     const cabin = await store.createNumber({ label: 'Cabin', dial: '0981812345', remoteExtension: false });
 
     await hook('/reset');
-    const error = await failure(store.updateNumber(cabin, { label: 'Lake house' }));
+    const error = await platformFailure(store.updateNumber(cabin, { label: 'Lake house' }));
     expect(error.problem?.code).to.equal('number-not-found');
     expect(store.state.dropped.map((p) => p.code)).to.deep.equal(['number-not-found']);
     expect(store.state.pending).to.deep.equal([]);

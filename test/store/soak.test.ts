@@ -9,23 +9,12 @@
  */
 import { expect } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
-import { chooseRemoteExtension, deleteProblem, remoteExtensions, type Snapshot } from '../../src/model/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { Outbox, SnapshotCache, Store } from '../../src/store/index.js';
+import { randomChange, seeded, tally } from './soak-changes.js';
 import { cleanUp, uniqueDatabase } from '../helpers.js';
 
 const OPERATIONS = 500;
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Tab {
   readonly platform: SimulatedPlatform;
@@ -63,9 +52,7 @@ describe('soak: two tabs, a flaky platform, 500 changes', () => {
       while (store.state.source !== 'platform') await store.refresh();
     }
 
-    const counts = { accepted: 0, refused: 0, failed: 0, offlineSpells: 0 };
-    const added = new Set<string>();
-    const deleted = new Set<string>();
+    const counts = { ...tally(), offlineSpells: 0 };
     const settling: Promise<void>[] = [];
     const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
     let offline = false;
@@ -84,44 +71,8 @@ describe('soak: two tabs, a flaky platform, 500 changes', () => {
         setOffline(false);
       }
       const { store } = pick(tabs)!;
-      const view: Snapshot | null = store.state.data;
-      if (!view) continue;
-      const roll = random();
-      let change: Promise<unknown>;
-      let onAccepted = () => {};
-      if (roll < 0.3) {
-        change = store.setActiveStatus(pick(view.statuses)!.id);
-      } else if (roll < 0.5) {
-        const number = pick(view.numbers)!;
-        change = store.updateNumber(number.id, { label: `Label ${i}` });
-      } else if (roll < 0.7) {
-        const dial = `07${String(10_000_000 + Math.floor(random() * 89_999_999))}`;
-        let id = '';
-        change = store.createNumber({ label: `Number ${i}`, dial, remoteExtension: random() < 0.3 }).then((created) => {
-          id = created;
-        });
-        onAccepted = () => added.add(id);
-      } else if (roll < 0.85) {
-        const deletable = view.numbers.filter((n) => deleteProblem(view, n.id) === null);
-        const number = pick(deletable);
-        if (!number) continue;
-        change = store.deleteNumber(number.id);
-        onAccepted = () => deleted.add(number.id);
-      } else {
-        const status = pick(view.statuses)!;
-        const remote = pick([null, ...remoteExtensions(view).map((n) => n.id)]) ?? null;
-        change = store.updateStatus(chooseRemoteExtension(view, status, remote));
-      }
-      const settled = change.then(
-        () => {
-          counts.accepted++;
-          onAccepted();
-        },
-        (error: unknown) => {
-          const code = (error as { problem?: unknown }).problem ? 'refused' : 'failed';
-          counts[code]++;
-        },
-      );
+      const settled = randomChange(store, random, i, counts);
+      if (!settled) continue;
       settling.push(settled);
       // Most changes are awaited, as a person waits; some are fired off while others are in flight.
       if (random() < 0.7 && !offline) await settled;
@@ -153,10 +104,10 @@ describe('soak: two tabs, a flaky platform, 500 changes', () => {
       expect(await cache.read(platform.scope)).to.deep.equal(final);
     }
     // Nothing the user was told was added is missing, unless they deleted it later.
-    for (const id of added) {
-      if (!deleted.has(id)) expect(final.numbers.some((n) => n.id === id), `number ${id}`).to.equal(true);
+    for (const id of counts.added) {
+      if (!counts.deleted.has(id)) expect(final.numbers.some((n) => n.id === id), `number ${id}`).to.equal(true);
     }
-    for (const id of deleted) expect(final.numbers.some((n) => n.id === id), `deleted ${id}`).to.equal(false);
+    for (const id of counts.deleted) expect(final.numbers.some((n) => n.id === id), `deleted ${id}`).to.equal(false);
     expect(await new Outbox().list(judge.scope)).to.deep.equal([]);
     await new SnapshotCache().remove(judge.scope);
   });
