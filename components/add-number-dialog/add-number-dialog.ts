@@ -84,6 +84,7 @@ export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
   @query('dialog') private dialog!: HTMLDialogElement;
   @query('#label') private labelInput!: HTMLInputElement;
   @query('#number') private numberInput!: HTMLInputElement;
+  @query('[part="info-button"]') private infoButton!: HTMLButtonElement | null;
 
   readonly #save = new SaveController(this, this.live);
 
@@ -141,7 +142,12 @@ export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
   protected override render() {
     // Closed, the dialog is empty: a page pays for the form only when someone opens it.
     return html`
-      <dialog part="dialog" aria-labelledby="heading" @close=${this.#handleDialogClose}>
+      <dialog
+        part="dialog"
+        aria-labelledby="heading"
+        @keydown=${this.#handleKeydown}
+        @close=${this.#handleDialogClose}
+      >
         ${this.open ? numberForm(this.#formView(), this.#on) : nothing}
       </dialog>
       ${this.live.render()}
@@ -235,6 +241,17 @@ export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
     void this.updateComplete.then(() => this.labelInput?.focus());
   }
 
+  /**
+   * Escape with the "i" explanation open closes only the explanation, and focus goes back to its
+   * button. Cancelling the key press keeps it from becoming the dialog's close request.
+   */
+  #handleKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || event.isComposing || !this.explaining) return;
+    event.preventDefault();
+    this.explaining = false;
+    void this.updateComplete.then(() => this.infoButton?.focus());
+  }
+
   /** Escape closes the dialog itself. A close event that arrives after a reopening is stale. */
   #handleDialogClose(): void {
     if (!this.dialog.open) this.#handleClose();
@@ -315,9 +332,21 @@ export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
         }),
       { saving: '', saved: () => this.shared.saved },
     );
-    if (!saved) return;
+    if (!saved) {
+      await this.#focusRefusedField();
+      return;
+    }
     this.close();
     this.dispatchEvent(new NumberSavedEvent(saved.value, mode));
+  }
+
+  /** A refusal about Label or Number takes focus from Add to that field, which points at the reason. */
+  async #focusRefusedField(): Promise<void> {
+    const place = this.#refusal?.place;
+    if (place !== 'label' && place !== 'number') return;
+    await this.updateComplete;
+    if (!this.open) return;
+    (place === 'label' ? this.labelInput : this.numberInput)?.focus();
   }
 
   /** The save the form asks for, resolving with the number's id; null when an edit changes nothing. */

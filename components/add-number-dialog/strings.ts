@@ -43,16 +43,16 @@ const sv: AddNumberDialogStrings = {
   editTitle: 'Redigera nummer',
   label: 'Etikett',
   number: 'Nummer',
-  remoteExtension: 'Remote Extension',
+  remoteExtension: 'Fjärranknytning',
   fmc: 'FMC',
-  callThrough: 'Call Through',
+  callThrough: 'Ring via växeln',
   add: 'Lägg till',
   done: 'Klar',
   example: (number) => `t.ex. ${number}`,
-  whyUnavailable: 'Varför går Remote Extension inte att välja?',
-  whyLocked: 'Varför är Remote Extension och numret låsta?',
-  lockedIntro: 'Remote Extension och numret kan inte ändras:',
-  callThroughWarning: 'Call Through fungerar inte än.',
+  whyUnavailable: 'Varför går Fjärranknytning inte att välja?',
+  whyLocked: 'Varför är Fjärranknytning och Nummer låsta?',
+  lockedIntro: 'Fjärranknytning och Nummer kan inte ändras:',
+  callThroughWarning: 'Ring via växeln fungerar inte än.',
 };
 
 export const addNumberDialogStrings: StringTable<AddNumberDialogStrings> = { en, sv };

@@ -187,7 +187,7 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     const { strings } = this;
     const current = activeCallUsing(data);
     const activeRe = activeRemoteExtension(data);
-    const label = current?.label ?? strings.noDevice;
+    const label = current ? this.shared.deviceName(current) : strings.noDevice;
     return html`
       <div class="bar">
         <span part="caption" aria-hidden="true">${strings.callUsing}</span>
@@ -210,9 +210,9 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     );
   }
 
-  /** A device as text: its label, its number, and the Remote Extension mark for the active RE. */
+  /** A device as text: its name, its number, and the Remote Extension mark for the active RE. */
   #renderDevice(device: Device, activeRemoteExtensionId: string | undefined) {
-    return html`<span>${device.label}</span> ${this.#renderDeviceDetails(device, activeRemoteExtensionId)}`;
+    return html`<span>${this.shared.deviceName(device)}</span> ${this.#renderDeviceDetails(device, activeRemoteExtensionId)}`;
   }
 
   /**
@@ -299,7 +299,7 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     const { id, remoteExtensionId, sendCallsTo } = status;
     await this.#save.run(() => store.updateStatus({ id, remoteExtensionId, callUsing: deviceId, sendCallsTo }), {
       saving: '',
-      saved: () => this.strings.callUsingSaved(device.label),
+      saved: () => this.strings.callUsingSaved(this.shared.deviceName(device)),
     });
   }
 
@@ -311,7 +311,10 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     if (!store || !data || dial === null || this.#call.pending) return;
     const placed = await this.#call.run(() => store.placeCall(this.selectedDeviceId, dial), {
       saving: '',
-      saved: (call) => this.strings.callingFrom(call.dial, findDevice(data, call.deviceId)?.label ?? call.deviceId),
+      saved: (call) => {
+        const device = findDevice(data, call.deviceId);
+        return this.strings.callingFrom(call.dial, device ? this.shared.deviceName(device) : call.deviceId);
+      },
     });
     if (!placed) return;
     this.dialog.close();

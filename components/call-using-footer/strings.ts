@@ -41,7 +41,7 @@ const sv: CallUsingStrings = {
   callUsingSaved: (device) => `Utgående samtal använder nu ${device}.`,
   placeCallWith: 'Ring samtalet med',
   callTarget: (dial) => `Ring ${dial}`,
-  remoteExtension: 'Remote Extension',
+  remoteExtension: 'Fjärranknytning',
   call: 'Ring',
   calling: 'Ringer…',
   callingFrom: (dial, device) => `Ringer ${dial} från ${device}.`,

@@ -30,10 +30,10 @@ const en: QuickStatusStrings = {
 
 const sv: QuickStatusStrings = {
   currentStatus: 'Nuvarande status',
-  activeRemoteExtension: 'Aktiv Remote Extension',
-  noRemoteExtension: 'Ingen Remote Extension',
+  activeRemoteExtension: 'Aktiv fjärranknytning',
+  noRemoteExtension: 'Ingen fjärranknytning',
   status: 'Status',
-  remoteExtension: 'Remote Extension',
+  remoteExtension: 'Fjärranknytning',
   numberText: (label, dial) => (dial ? `${label} (${dial})` : label),
   nowYourStatus: (status) => `${status} är nu din status.`,
 };

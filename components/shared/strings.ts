@@ -8,6 +8,7 @@ import {
   describeProblem,
   listInEnglish,
   type CallThroughFix,
+  type Device,
   type LockReason,
   type Problem,
   type RoutingChange,
@@ -29,6 +30,11 @@ export interface SharedStrings {
   readonly close: string;
   readonly none: string;
   readonly remoteExtensionNeedsMxOne: string;
+  /**
+   * A device's name: the platform's own devices by their kind, which the elements name in each
+   * language; a number of My Numbers by the label its owner gave it.
+   */
+  readonly deviceName: (device: Device) => string;
   /** Where calls go after a status's Remote Extension changed (STAT-3, STAT-6). */
   readonly routingChange: (change: RoutingChange) => string;
   readonly problem: (problem: Problem) => string;
@@ -49,11 +55,13 @@ const en: SharedStrings = {
   close: 'Close',
   none: 'None',
   remoteExtensionNeedsMxOne: 'Remote Extension needs MiVoice MX-One.',
+  // The platform names its devices in English: English shows them as sent.
+  deviceName: (device) => device.label,
   routingChange: (change) =>
     change.kind === 'remote-extension'
       ? `Call Using and Send my calls to now use ${change.label}.`
       : change.kind === 'cleared'
-        ? `No Remote Extension. Calls that used it now use ${change.device}.`
+        ? `No Remote Extension. Calls that used it now use ${change.device.label}.`
         : 'No Remote Extension.',
   problem: describeProblem,
   lockReason: describeLockReason,
@@ -67,6 +75,11 @@ function listInSwedish(items: readonly string[]): string {
 function svHint(codes: readonly string[], example: string): string {
   const code = codes.length === 1 ? `riktnumret ${codes[0] ?? ''}` : `ett riktnummer (${codes.join(' eller ')})`;
   return `Börja med ${code} och sedan numret, t.ex. ${example}.`;
+}
+
+/** The platform's own devices by their kind, in Swedish; the user's numbers by their label. */
+function svDeviceName(device: Device): string {
+  return device.kind === 'desk' ? 'Bordstelefon' : device.kind === 'softphone' ? 'MiCollab-softphone' : device.label;
 }
 
 function svProblem(problem: Problem): string {
@@ -101,19 +114,19 @@ function svProblem(problem: Problem): string {
     case 'label-broken-character':
       return 'En etikett kan inte innehålla ett trasigt tecken, till exempel en halv emoji. Skriv etiketten igen.';
     case 'remote-extension-unsupported':
-      return `Remote Extension kräver MiVoice MX-One; det här kontot finns på ${problem.platform}.`;
+      return `Fjärranknytning kräver MiVoice MX-One; det här kontot finns på ${problem.platform}.`;
     case 'remote-extension-needs-admin':
-      return 'Du kan lägga till en Remote Extension först när administratören har lagt upp en.';
+      return 'Du kan lägga till en fjärranknytning först när administratören har lagt upp en.';
     case 'number-locked':
-      return `Remote Extension och numret kan inte ändras. ${problem.reasons.map(svLockReason).join(' ')}`;
+      return `Fjärranknytning och numret kan inte ändras. ${problem.reasons.map(svLockReason).join(' ')}`;
     case 'delete-admin-provisioned':
       return 'Numret lades upp av administratören, så det kan redigeras men inte tas bort.';
     case 'delete-in-use':
       return `Numret används av statusen ${listInSwedish(problem.statuses)}. Välj en annan enhet där först.`;
     case 'not-remote-extension':
-      return 'Bara ett Remote Extension-nummer kan vara en status Remote Extension.';
+      return 'Bara ett nummer som är en fjärranknytning kan vara en status fjärranknytning.';
     case 'call-through-needs-remote-extension':
-      return 'Call Through finns bara för Remote Extension-nummer.';
+      return 'Ring via växeln finns bara för nummer som är fjärranknytningar.';
     case 'unknown-device':
       return 'Enheten finns inte längre. Välj en annan.';
     case 'not-permitted':
@@ -138,7 +151,7 @@ function svLockReason(reason: LockReason): string {
     case 'admin-provisioned':
       return 'Det lades upp av administratören eller i kommunikationsplattformen.';
     case 'active-remote-extension':
-      return `Det är din aktiva Remote Extension (status ${reason.status}).`;
+      return `Det är din aktiva fjärranknytning (status ${reason.status}).`;
   }
 }
 
@@ -147,7 +160,7 @@ function svCallThroughFix(fix: CallThroughFix): string {
     case 'enable-fmc':
       return 'Slå på FMC för numret.';
     case 'make-status-remote-extension':
-      return `Välj numret som Remote Extension för din nuvarande status, ${fix.status}.`;
+      return `Välj numret som fjärranknytning för din nuvarande status, ${fix.status}.`;
   }
 }
 
@@ -163,13 +176,14 @@ const sv: SharedStrings = {
   cancel: 'Avbryt',
   close: 'Stäng',
   none: 'Ingen',
-  remoteExtensionNeedsMxOne: 'Remote Extension kräver MiVoice MX-One.',
+  remoteExtensionNeedsMxOne: 'Fjärranknytning kräver MiVoice MX-One.',
+  deviceName: svDeviceName,
   routingChange: (change) =>
     change.kind === 'remote-extension'
       ? `Ring med och Skicka mina samtal till använder nu ${change.label}.`
       : change.kind === 'cleared'
-        ? `Ingen Remote Extension. Samtal som använde den går nu till ${change.device}.`
-        : 'Ingen Remote Extension.',
+        ? `Ingen fjärranknytning. Samtal som använde den går nu till ${svDeviceName(change.device)}.`
+        : 'Ingen fjärranknytning.',
   problem: svProblem,
   lockReason: svLockReason,
   callThroughFix: svCallThroughFix,

@@ -16,7 +16,7 @@ import { SaveController } from '../shared/save.js';
 import { remoteExtensionOptions, selectStyles, showSelectValues } from '../shared/status-controls.js';
 import { StoreElement } from '../shared/store-element.js';
 import { baseStyles } from '../shared/styles.js';
-import { statusRemotePickerStrings, type StatusRemotePickerStrings } from './strings.js';
+import { presenceDetail, statusRemotePickerStrings, type StatusRemotePickerStrings } from './strings.js';
 import { statusRemotePickerStyles } from './styles.js';
 
 /** Fired when the platform has accepted a status's new routing (STAT-5). */
@@ -151,7 +151,7 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
   #renderStatus(data: Snapshot, status: DynamicStatus, strings: StatusRemotePickerStrings) {
     const remoteExtension = status.remoteExtensionId ? findNumber(data, status.remoteExtensionId) : undefined;
     const active = status.id === data.activeStatusId;
-    const details = [strings.presence(status.presence), remoteExtension?.label].filter(Boolean).join(' · ');
+    const details = [presenceDetail(strings, status), remoteExtension?.label].filter(Boolean).join(' · ');
     return html`
       <li part="item">
         <button
@@ -165,7 +165,7 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
           ${status.name}
         </button>
         <span class="detail" id="status-detail-${status.id}"
-          >${details}${active ? html`<span class="visually-hidden"> · ${strings.active}</span>` : nothing}</span
+          >${details}${active ? html`<span class="visually-hidden">${details ? ' · ' : ''}${strings.active}</span>` : nothing}</span
         >
         ${active ? html`<span class="active" part="active" aria-hidden="true">${strings.active}</span>` : nothing}
       </li>
@@ -178,7 +178,7 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
     const saving = this.#saving;
     const error = this.#save.error;
     const deviceOptions = (value: string) =>
-      devices(data).map((d) => html`<option value=${d.id} ?selected=${d.id === value}>${strings.deviceOption(d.label, d.dial)}</option>`);
+      devices(data).map((d) => html`<option value=${d.id} ?selected=${d.id === value}>${strings.deviceOption(shared.deviceName(d), d.dial)}</option>`);
     return html`
       <section part="editor" aria-labelledby="edit-heading edit-name" aria-busy=${saving ? 'true' : 'false'}>
         <h2 id="edit-heading" part="heading" tabindex="-1">${strings.editStatus}</h2>

@@ -42,7 +42,7 @@ const en: StatusRemotePickerStrings = {
 const sv: StatusRemotePickerStrings = {
   manageStatus: 'Hantera status',
   editStatus: 'Redigera status',
-  remoteExtension: 'Remote Extension',
+  remoteExtension: 'Fjärranknytning',
   callUsing: 'Ring med',
   sendCallsTo: 'Skicka mina samtal till',
   done: 'Klar',
@@ -51,9 +51,20 @@ const sv: StatusRemotePickerStrings = {
   presence: (presence) =>
     ({ available: 'Tillgänglig', busy: 'Upptagen', away: 'Borta', dnd: 'Stör ej' })[presence],
   deviceOption: (label, dial) => (dial ? `${label} (${dial})` : label),
-  remoteExtensionGone: 'Statusens Remote Extension har tagits bort, så den är nu Ingen.',
+  remoteExtensionGone: 'Statusens fjärranknytning har tagits bort, så den är nu Ingen.',
   statusGone: 'Statusen du redigerade finns inte längre.',
   statusSaved: (name) => `${name} har sparats.`,
 };
 
 export const statusRemotePickerStrings: StringTable<StatusRemotePickerStrings> = { en, sv };
+
+/**
+ * The presence word a status's row shows beside the status's name: none when the name already is
+ * that word in a language the elements speak (a status "Available" whose presence is available),
+ * so the platform's name and the element's word never say the same thing twice, in any language.
+ */
+export function presenceDetail(strings: StatusRemotePickerStrings, status: Pick<DynamicStatus, 'name' | 'presence'>): string {
+  const name = status.name.trim().toLocaleLowerCase();
+  const named = Object.values(statusRemotePickerStrings).some((t) => t.presence(status.presence).toLocaleLowerCase() === name);
+  return named ? '' : strings.presence(status.presence);
+}

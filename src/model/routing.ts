@@ -5,14 +5,17 @@
  */
 import { chooseRemoteExtension } from './rules.js';
 import type { Snapshot, StatusRouting } from './schemas.js';
-import { findDevice, findNumber, findStatus, remoteExtensions } from './selectors.js';
+import { findDevice, findNumber, findStatus, remoteExtensions, type Device } from './selectors.js';
 
 /** Where calls go after a routing change, as a person would be told. */
 export type RoutingChange =
   /** STAT-3: the status has a Remote Extension, and Call Using and Send my calls to use it. */
   | { readonly kind: 'remote-extension'; readonly label: string }
-  /** STAT-6: no Remote Extension, and the calls that used the old one now use `device`. */
-  | { readonly kind: 'cleared'; readonly device: string }
+  /**
+   * STAT-6: no Remote Extension, and the calls that used the old one now use `device`: the device
+   * itself, so a view names it in its language (a platform device by its kind).
+   */
+  | { readonly kind: 'cleared'; readonly device: Device }
   /** No Remote Extension, and nothing else moved. */
   | { readonly kind: 'none' };
 
@@ -26,7 +29,9 @@ export function routingChange(state: Snapshot, before: StatusRouting, after: Sta
   }
   if (after.callUsing === before.callUsing && after.sendCallsTo === before.sendCallsTo) return { kind: 'none' };
   const device = after.callUsing !== before.callUsing ? after.callUsing : after.sendCallsTo;
-  return { kind: 'cleared', device: findDevice(state, device)?.label ?? device };
+  // A device the state no longer holds is named by its id.
+  const known = findDevice(state, device) ?? { id: device, kind: 'number', label: device, dial: null, remoteExtension: false };
+  return { kind: 'cleared', device: known };
 }
 
 /**

@@ -307,6 +307,23 @@ describe('<add-number-dialog>', () => {
       expect((await platform.load()).numbers).to.have.length(4);
     });
 
+    it('ADD-4 FMT-3 a refused duplicate moves focus from Add to Number, which points at the reason', async () => {
+      const { element } = await mount();
+      await openAdd(element);
+      await typeInto(field(element, 'Label')!, 'Second mobile');
+      await typeInto(field(element, 'Number')!, '073-987 65 43');
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expect(deepActiveElement()).to.equal(button(element, 'Add'));
+      await sendKeys({ press: 'Enter' });
+      const number = field(element, 'Number')!;
+      await waitUntil(() => number.getAttribute('aria-invalid') === 'true', 'no refusal shown');
+      expect(description(element, number)).to.contain('You already have this number (Mobile).');
+      await waitUntil(() => deepActiveElement() === number, 'focus stayed on Add');
+      expect(number.getAttribute('aria-describedby')).to.contain('number-error');
+      expect(element.open).to.equal(true);
+    });
+
     it('ADD-4 ADD-3 when the platform refuses the number the dialog stays open with the reason above the buttons', async () => {
       const platform = heldPlatform();
       const { element } = await mount({ platform });
@@ -670,6 +687,50 @@ describe('<add-number-dialog>', () => {
       const { element } = await mount();
       await openEdit(element, 'gone');
       expect(root(element).querySelector('#form-error')?.textContent).to.equal('This number no longer exists.');
+    });
+
+    it('EDIT-1 EDIT-2 Escape with the "i" explanation open closes only the explanation; a second Escape closes the dialog', async () => {
+      const { element, platform } = await mount();
+      await openEdit(element, 'work-mobile');
+      const label = field(element, 'Label')!;
+      await typeInto(label, 'Work phone');
+      const info = button(element, 'Why are Remote Extension and Number locked?')!;
+      const explanation = root(element).getElementById(info.getAttribute('aria-controls')!)!;
+      const dialog = dialogOf(element);
+      const explanationClosed = () => info.getAttribute('aria-expanded') === 'false' || !dialog.open;
+
+      // Opened from the keyboard, focus on the "i".
+      info.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => info.getAttribute('aria-expanded') === 'true', 'Enter did not open the explanation');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(explanationClosed, 'Escape did not close the explanation');
+      expect(dialog.open, 'Escape closed the dialog').to.equal(true);
+      expect(element.open).to.equal(true);
+      expect(info.getAttribute('aria-expanded')).to.equal('false');
+      expect(explanation.hidden).to.equal(true);
+      expect(deepActiveElement()).to.equal(info);
+      expect(label.value).to.equal('Work phone');
+
+      // Opened by a click, focus in Label: Escape closes the explanation and focus goes to the "i".
+      info.click();
+      await element.updateComplete;
+      expect(info.getAttribute('aria-expanded')).to.equal('true');
+      label.focus();
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(explanationClosed, 'Escape did not close the explanation');
+      expect(dialog.open, 'Escape closed the dialog').to.equal(true);
+      expect(explanation.hidden).to.equal(true);
+      await waitUntil(() => deepActiveElement() === info, 'focus did not go back to the "i" button');
+      expect(label.value).to.equal('Work phone');
+
+      // With the explanation closed, Escape closes the dialog without saving, as before.
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !element.open, 'the second Escape did not close the dialog');
+      expect(dialog.open).to.equal(false);
+      expect((await platform.load()).numbers.find((n) => n.id === 'work-mobile')?.label).to.equal(
+        'Remote Extension Work mobile',
+      );
     });
 
     it('EDIT-1 Escape closes without saving the edits', async () => {

@@ -296,7 +296,7 @@ describe('<call-using-footer>', () => {
   describe('in Swedish', () => {
     it('CALL-1 CALL-2 words the footer and the prompt from its Swedish strings', async () => {
       const { element } = await inProvider<CallUsingFooter>(html`<call-using-footer lang="sv"></call-using-footer>`);
-      expect(menuButton(element).getAttribute('aria-label')).to.equal('Ring med: Desk phone');
+      expect(menuButton(element).getAttribute('aria-label')).to.equal('Ring med: Bordstelefon');
       element.placeCall('4712');
       await promptOpen(element);
       expect(dialog(element).textContent).to.contain('Ring 4712');

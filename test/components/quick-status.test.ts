@@ -70,8 +70,9 @@ function checked(element: QuickStatus): string[] {
     .map(nameOf);
 }
 
-function remoteExtension(element: QuickStatus): HTMLSelectElement {
-  return byRole<HTMLSelectElement>(element, 'combobox', 'Remote Extension');
+/** The Remote Extension dropdown, by its accessible name (`Fjärranknytning` in Swedish). */
+function remoteExtension(element: QuickStatus, name = 'Remote Extension'): HTMLSelectElement {
+  return byRole<HTMLSelectElement>(element, 'combobox', name);
 }
 
 function optionTexts(select: HTMLSelectElement): string[] {
@@ -97,8 +98,8 @@ async function settled(store: Store): Promise<void> {
   await waitUntil(() => store.state.pending.length === 0, 'the change never settled');
 }
 
-async function chooseRemoteExtension(element: QuickStatus, value: string): Promise<void> {
-  const select = remoteExtension(element);
+async function chooseRemoteExtension(element: QuickStatus, value: string, name?: string): Promise<void> {
+  const select = remoteExtension(element, name);
   select.value = value;
   select.dispatchEvent(new Event('change', { bubbles: true }));
   await element.updateComplete;
@@ -450,15 +451,15 @@ describe('<quick-status>', () => {
       await element.updateComplete;
       expect(summary(element)).to.deep.equal([
         ['Nuvarande status', 'Available'],
-        ['Aktiv Remote Extension', 'Ingen Remote Extension'],
+        ['Aktiv fjärranknytning', 'Ingen fjärranknytning'],
       ]);
       expect(hasRole(element, 'radiogroup', 'Status')).to.equal(true);
-      expect(optionTexts(remoteExtension(element))[0]).to.equal('Ingen');
+      expect(optionTexts(remoteExtension(element, 'Fjärranknytning'))[0]).to.equal('Ingen');
       radio(element, 'Do Not Disturb').click();
       await settled(store);
       await element.updateComplete;
       expect(liveRegion(element)).to.equal('Do Not Disturb är nu din status.');
-      await chooseRemoteExtension(element, 'work-mobile');
+      await chooseRemoteExtension(element, 'work-mobile', 'Fjärranknytning');
       await settled(store);
       await element.updateComplete;
       expect(liveRegion(element)).to.equal('Ring med och Skicka mina samtal till använder nu Remote Extension Work mobile.');
