@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import {
   activeCallUsing,
@@ -19,7 +19,9 @@ import { SaveController } from '../shared/save.js';
 import { StoreElement } from '../shared/store-element.js';
 import { watchView } from '../shared/store-controller.js';
 import { baseStyles, dialogStyles } from '../shared/styles.js';
+import { CallStatusLine } from './call-status.js';
 import { callUsingStrings, type CallUsingStrings } from './strings.js';
+import { callUsingFooterStyles } from './styles.js';
 
 /**
  * Asks the page's `<call-using-footer>` to place a call (CALL-2). Dispatch it from anywhere in
@@ -67,6 +69,8 @@ export class CallPlacedEvent extends Event {
  * @csspart item - One device in the menu.
  * @csspart dialog - The Place Call With prompt.
  * @csspart call-button - The prompt's Call button.
+ * @csspart call-status - The line a placed call leaves above the bar, until dismissed.
+ * @csspart dismiss - Its Dismiss button.
  * @csspart error - Why the last change or call failed.
  * @csspart retry - The *Try again* button after a failed load.
  */
@@ -75,46 +79,7 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     baseStyles,
     radioMenuStyles,
     dialogStyles,
-    css`
-      :host {
-        position: relative;
-      }
-      .bar {
-        display: flex;
-        align-items: center;
-        gap: 0.5em;
-        flex-wrap: wrap;
-      }
-      .dial {
-        color: var(--_muted);
-        font-variant-numeric: tabular-nums;
-      }
-      .badge {
-        font-size: 0.8em;
-        padding: 0 0.4em;
-        border: 1px solid var(--_accent);
-        border-radius: var(--_radius);
-        color: var(--_accent);
-      }
-      /* Above the button: the footer sits at the bottom of the client. */
-      [role='menu'] {
-        inset-block-end: calc(100% + 0.25em);
-      }
-      fieldset {
-        border: 1px solid var(--_muted);
-        border-radius: var(--_radius);
-        margin: 0.5em 0;
-      }
-      fieldset label {
-        display: flex;
-        align-items: center;
-        gap: 0.5em;
-        padding: 0.2em 0;
-      }
-      .error {
-        margin: 0.25em 0;
-      }
-    `,
+    callUsingFooterStyles,
   ];
 
   protected readonly table = callUsingStrings;
@@ -123,6 +88,8 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
   readonly #save = new SaveController(this, this.live);
   /** The prompt's call: in flight (Calling…), and why it failed. */
   readonly #call = new SaveController(this, this.live);
+  /** What the last call placed says; Dismiss hands focus to the Call Using button. */
+  readonly #status = new CallStatusLine(this, () => this.menuButton?.focus());
 
   /** The number the Place Call With prompt is about to call; null while it is closed. */
   @state() private dial: string | null = null;
@@ -130,6 +97,7 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
   @state() private selectedDeviceId = '';
 
   @query('dialog') private dialog!: HTMLDialogElement;
+  @query('button[aria-haspopup="menu"]') private menuButton!: HTMLButtonElement | null;
 
   /** Where focus was when the prompt opened; it goes back there when the prompt closes. */
   #opener: HTMLElement | null = null;
@@ -194,6 +162,7 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
         ${this.#menu.renderButton(strings.callUsingName(label), label, this.#save.pending || isPending(pending, 'status'))}
         ${current ? this.#renderDeviceDetails(current, activeRe?.id) : nothing}
       </div>
+      ${this.#status.render(strings.dismiss)}
       ${this.#menu.renderMenu(strings.callUsing, this.open ? this.#renderItems(data, current, activeRe) : nothing)}
       ${this.#renderPrompt(data, activeRe?.id)}
       ${this.live.render()}
@@ -281,6 +250,7 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     this.#opener = deepActiveElement();
     this.dial = dial;
     this.#call.clear();
+    this.#status.clear();
     // The Call Using device, which is the active remote extension when that is in use (CALL-2).
     this.selectedDeviceId = activeCallUsing(data)?.id ?? data.platform.defaultDeviceId;
     await this.updateComplete;
@@ -309,14 +279,12 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     const data = this.data.state.data;
     const dial = this.dial;
     if (!store || !data || dial === null || this.#call.pending) return;
-    const placed = await this.#call.run(() => store.placeCall(this.selectedDeviceId, dial), {
-      saving: '',
-      saved: (call) => {
-        const device = findDevice(data, call.deviceId);
-        return this.strings.callingFrom(call.dial, device ? this.shared.deviceName(device) : call.deviceId);
-      },
-    });
+    // Nothing for the hidden live region to say once the call is placed: the status line says it.
+    const placed = await this.#call.run(() => store.placeCall(this.selectedDeviceId, dial), { saving: '' });
     if (!placed) return;
+    const call = placed.value;
+    const device = findDevice(data, call.deviceId);
+    this.#status.show(() => this.strings.callingFrom(call.dial, device ? this.shared.deviceName(device) : call.deviceId));
     this.dialog.close();
     this.dispatchEvent(new CallPlacedEvent(placed.value));
   };

@@ -17,8 +17,10 @@ export interface CallUsingStrings {
   readonly remoteExtension: string;
   readonly call: string;
   readonly calling: string;
-  /** Announced when the platform has started the call. */
+  /** Shown, and so announced, by the footer once the platform has started the call. */
   readonly callingFrom: (dial: string, device: string) => string;
+  /** The name of the button that dismisses that line. */
+  readonly dismiss: string;
 }
 
 const en: CallUsingStrings = {
@@ -32,6 +34,7 @@ const en: CallUsingStrings = {
   call: 'Call',
   calling: 'Calling…',
   callingFrom: (dial, device) => `Calling ${dial} from ${device}.`,
+  dismiss: 'Dismiss',
 };
 
 const sv: CallUsingStrings = {
@@ -45,6 +48,7 @@ const sv: CallUsingStrings = {
   call: 'Ring',
   calling: 'Ringer…',
   callingFrom: (dial, device) => `Ringer ${dial} från ${device}.`,
+  dismiss: 'Stäng',
 };
 
 export const callUsingStrings: StringTable<CallUsingStrings> = { en, sv };

@@ -3,8 +3,10 @@ import {
   activeRemoteExtension,
   activeStatus,
   chooseRemoteExtension,
+  findDevice,
   findStatus,
   isPending,
+  remoteExtensions,
   routingChange,
   supportsRemoteExtension,
   type Snapshot,
@@ -23,6 +25,16 @@ import { quickStatusStrings, type QuickStatusStrings } from './strings.js';
 
 /** Keys that would change a closed native select; swallowed while it is aria-disabled. */
 const SELECT_CHANGING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown', 'Enter']);
+const changesSelect = (event: KeyboardEvent): boolean =>
+  SELECT_CHANGING_KEYS.has(event.key) || (event.key.length === 1 && !event.ctrlKey && !event.metaKey); // or typed to jump
+
+/** A Remote Extension chosen with the keys and not saved yet ('' is None), and the status it is for. */
+type Draft = { readonly statusId: string; readonly value: string };
+function stands(data: Snapshot, draft: Draft): boolean {
+  const status = activeStatus(data);
+  const offered = draft.value === '' || remoteExtensions(data).some((n) => n.id === draft.value);
+  return status.id === draft.statusId && offered && draft.value !== (status.remoteExtensionId ?? '');
+}
 
 /**
  * @tagname quick-status
@@ -36,11 +48,15 @@ const SELECT_CHANGING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'Arro
  * "Saving…", then announces the new status, or rolls back and shows the platform's reason next to
  * the group (SYNC-3). Every element in the same provider follows (ACT-2).
  *
- * Changing the Remote Extension saves at once through the model's `chooseRemoteExtension`, so Call
- * Using and Send my calls to follow it (STAT-3) and go back to the platform's default device on
- * None (STAT-6). On a platform other than MiVoice MX-One the dropdown is not there and one note
- * says why (PLAT-1); without permission to manage statuses it stays focusable but aria-disabled,
- * described by the reason.
+ * The dropdown is labelled with the status it edits. A Remote Extension picked from its list (by
+ * pointer or assistive technology) saves at once through the model's `chooseRemoteExtension`, so
+ * Call Using and Send my calls to follow it (STAT-3) and go back to the platform's default device
+ * on None (STAT-6). One changed by keys on the closed dropdown (arrows, Home/End, typing) waits: a
+ * Save button appears, the dropdown is described as not saved yet, and Enter or Save saves it;
+ * Escape, or the saved value again, puts it back. With None the summary names the phone that rings
+ * (Send my calls to). On a platform other than MiVoice MX-One the dropdown is not there and one
+ * note says why (PLAT-1); without permission to manage statuses it stays focusable but
+ * aria-disabled, described by the reason.
  *
  * @fires {ActiveStatusChangeEvent} active-status-change - The platform accepted the status chosen here.
  *
@@ -50,6 +66,7 @@ const SELECT_CHANGING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'Arro
  * @csspart option - One status in the group.
  * @csspart remote-extension - The Remote Extension label and dropdown.
  * @csspart select - The Remote Extension dropdown.
+ * @csspart save - The Save button, while a Remote Extension chosen with the keys is not saved.
  * @csspart note - The notes (offline, Remote Extension needs MX-One, not permitted).
  * @csspart error - Why a change or the load failed.
  * @csspart retry - The Try again button after a failed load.
@@ -97,8 +114,13 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
       .remote-extension {
         margin-block-start: 0.75em;
       }
+      .row {
+        display: flex;
+        gap: 0.4em;
+      }
       select {
-        width: 100%;
+        flex: 1;
+        min-width: 0;
       }
       .after {
         margin: 0.25em 0 0;
@@ -115,6 +137,10 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
   readonly #remoteExtensionSave = new SaveController(this, this.live);
   /** The status of the last Remote Extension change: its refusal shows only while it is the current one. */
   #remoteExtensionFor: string | null = null;
+  /** The Remote Extension chosen with the keys, not saved yet. */
+  #draft: Draft | null = null;
+  /** Whether the dropdown's last input was a key that changes it: its next `change` waits for Save. */
+  #keyed = false;
   readonly #radios = new StatusRadioGroup(this, (statusId) => void this.#choose(statusId));
   readonly #connectivity = new ConnectivityController(this);
 
@@ -123,11 +149,18 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
     return [...watchView(state), state.pending];
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A choice not saved goes with its status or its option, or once the status holds it.
+    const { data } = this.data.state;
+    if (this.#draft && !(data && stands(data, this.#draft))) this.#draft = null;
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    // The select shows what the Store holds, also after a rollback or a change made elsewhere.
+    // The select shows the choice not saved yet, else what the Store holds (after a rollback too).
     const data = this.data.state.data;
-    if (data) showSelectValues(this.renderRoot, { 'remote-extension': activeStatus(data).remoteExtensionId ?? '' });
+    if (data) showSelectValues(this.renderRoot, { 'remote-extension': this.#draft?.value ?? activeStatus(data).remoteExtensionId ?? '' });
   }
 
   protected override render() {
@@ -144,6 +177,7 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
     const strings = this.strings;
     const active = activeStatus(data);
     const remoteExtension = activeRemoteExtension(data);
+    const rings = findDevice(data, active.sendCallsTo);
     return html`
       <dl part="summary">
         <dt>${strings.currentStatus}</dt>
@@ -154,7 +188,7 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
               <dd>
                 ${remoteExtension
                   ? html`<span dir="auto">${strings.numberText(remoteExtension.label, remoteExtension.dial)}</span>`
-                  : html`<span>${strings.noRemoteExtension}</span>`}
+                  : html`<span>${rings ? strings.noRemoteExtensionRings(this.shared.deviceName(rings)) : strings.noRemoteExtension}</span>`}
               </dd>
             `
           : nothing}
@@ -191,23 +225,26 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
     const permitted = data.platform.permissions.manageStatuses;
     const busy = this.#remoteExtensionSave.pending || isPending(this.data.state.pending, 'status', status.id);
     const error = this.#remoteExtensionFor === status.id ? this.#remoteExtensionSave.error : '';
-    const describedBy = [permitted ? '' : 'not-permitted', error ? 'remote-extension-error' : '']
-      .filter(Boolean)
-      .join(' ');
+    const unsaved = this.#draft !== null;
+    const describedBy = [!permitted && 'not-permitted', unsaved && 'remote-extension-unsaved', error && 'remote-extension-error'];
     return html`
       <div class="remote-extension" part="remote-extension" aria-busy=${busy ? 'true' : 'false'}>
-        <label class="label" for="remote-extension">${strings.remoteExtension}</label>
-        <select
-          id="remote-extension"
-          part="select"
-          aria-disabled=${permitted ? 'false' : 'true'}
-          aria-describedby=${describedBy || nothing}
-          @change=${this.#handleRemoteExtensionChange}
-          @keydown=${this.#handleSelectKeydown}
-          @mousedown=${this.#handleSelectMousedown}
-        >
-          ${remoteExtensionOptions(data, status.remoteExtensionId, shared.none, strings.numberText)}
-        </select>
+        <label class="label" for="remote-extension">${strings.remoteExtensionFor(status.name)}</label>
+        <div class="row">
+          <select
+            id="remote-extension"
+            part="select"
+            aria-disabled=${permitted ? 'false' : 'true'}
+            aria-describedby=${describedBy.filter(Boolean).join(' ') || nothing}
+            @change=${this.#handleRemoteExtensionChange}
+            @keydown=${this.#handleSelectKeydown}
+            @mousedown=${this.#handleSelectMousedown}
+          >
+            ${remoteExtensionOptions(data, status.remoteExtensionId, shared.none, strings.numberText)}
+          </select>
+          ${unsaved ? html`<button type="button" part="save" @click=${this.#handleSaveClick}>${strings.save}</button>` : nothing}
+        </div>
+        ${unsaved ? html`<p id="remote-extension-unsaved" class="after muted">${strings.unsaved}</p>` : nothing}
         ${busy ? html`<p class="after muted">${shared.saving}</p>` : nothing}
         ${permitted ? nothing : html`<p id="not-permitted" class="after muted" part="note">${shared.problem({ code: 'not-permitted' })}</p>`}
         ${error
@@ -235,14 +272,32 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
     if (saved) this.dispatchEvent(new ActiveStatusChangeEvent(statusId));
   }
 
+  /** A pick from the list saves; a change made with the keys waits for Enter or Save. */
   readonly #handleRemoteExtensionChange = (event: Event): void => {
-    void this.#saveRemoteExtension(event.target as HTMLSelectElement);
+    const select = event.target as HTMLSelectElement;
+    const keyed = this.#keyed;
+    this.#keyed = false;
+    const data = this.data.state.data;
+    if (!keyed || !data?.platform.permissions.manageStatuses) return void this.#saveRemoteExtension(select);
+    const status = activeStatus(data);
+    const first = this.#draft === null;
+    this.#draft = select.value === (status.remoteExtensionId ?? '') ? null : { statusId: status.id, value: select.value };
+    if (first && this.#draft) this.live.say(this.strings.unsaved);
+    this.requestUpdate();
   };
 
-  /** Saves the current status's new Remote Extension at once, with Call Using and Send my calls to (STAT-3, STAT-6). */
+  readonly #handleSaveClick = (): void => {
+    const select = this.renderRoot.querySelector('select');
+    select?.focus();
+    if (select) void this.#saveRemoteExtension(select);
+  };
+
+  /** Saves the current status's new Remote Extension, with Call Using and Send my calls to (STAT-3, STAT-6). */
   async #saveRemoteExtension(select: HTMLSelectElement): Promise<void> {
     const { store } = this.data;
     const data = this.data.state.data;
+    this.#draft = null;
+    this.requestUpdate();
     if (!store || !data) return;
     const status = activeStatus(data);
     if (!data.platform.permissions.manageStatuses) {
@@ -259,15 +314,29 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
     await this.#remoteExtensionSave.run(() => store.updateStatus(routing), { saved: () => saved });
   }
 
-  /** An aria-disabled select stays focusable (its reason can be read) but does not change. */
+  /**
+   * Enter saves a choice made by keys, Escape undoes it, other changing keys make it wait. An
+   * aria-disabled select stays focusable (its reason can be read) but does not change.
+   */
   readonly #handleSelectKeydown = (event: KeyboardEvent): void => {
-    if ((event.currentTarget as HTMLElement).getAttribute('aria-disabled') !== 'true') return;
-    if (SELECT_CHANGING_KEYS.has(event.key) || (event.key.length === 1 && !event.ctrlKey && !event.metaKey)) {
+    const select = event.currentTarget as HTMLSelectElement;
+    if (select.getAttribute('aria-disabled') === 'true') {
+      if (changesSelect(event)) event.preventDefault();
+    } else if (event.key === 'Enter' && this.#draft) {
       event.preventDefault();
+      void this.#saveRemoteExtension(select);
+    } else if (event.key === 'Escape' && this.#draft) {
+      event.preventDefault();
+      this.#draft = null;
+      this.requestUpdate();
+    } else if (event.key !== 'Enter' && changesSelect(event)) {
+      this.#keyed = true;
     }
   };
 
+  /** A mouse or touch opens the list (not while aria-disabled), and what is picked there saves. */
   readonly #handleSelectMousedown = (event: MouseEvent): void => {
+    this.#keyed = false;
     if ((event.currentTarget as HTMLElement).getAttribute('aria-disabled') === 'true') event.preventDefault();
   };
 }

@@ -6,12 +6,18 @@ export interface QuickStatusStrings {
   readonly currentStatus: string;
   /** The at-a-glance term for the active status's Remote Extension. */
   readonly activeRemoteExtension: string;
-  /** What the at-a-glance line says when the active status has no Remote Extension. */
+  /** What the at-a-glance line says when the active status has no Remote Extension and its phone is unknown. */
   readonly noRemoteExtension: string;
+  /** What the at-a-glance line says when the active status has no Remote Extension: the phone that rings. */
+  readonly noRemoteExtensionRings: (device: string) => string;
   /** The radio group's visible label and accessible name. */
   readonly status: string;
-  /** The Remote Extension dropdown's label (the seed's word). */
-  readonly remoteExtension: string;
+  /** The Remote Extension dropdown's label and accessible name: the seed's word, and the status it edits. */
+  readonly remoteExtensionFor: (status: string) => string;
+  /** The button that saves a Remote Extension chosen with the keyboard. */
+  readonly save: string;
+  /** Describes the dropdown while a Remote Extension chosen with the keyboard is not saved. */
+  readonly unsaved: string;
   /** A remote extension as text: its label, and its number when it has one. */
   readonly numberText: (label: string, dial: string | null) => string;
   /** Announced once the platform has accepted the new active status (ACT-1). */
@@ -22,8 +28,11 @@ const en: QuickStatusStrings = {
   currentStatus: 'Current status',
   activeRemoteExtension: 'Active Remote Extension',
   noRemoteExtension: 'No remote extension',
+  noRemoteExtensionRings: (device) => `No remote extension — calls ring on ${device}`,
   status: 'Status',
-  remoteExtension: 'Remote Extension',
+  remoteExtensionFor: (status) => `Remote Extension for ${status}`,
+  save: 'Save',
+  unsaved: 'Not saved yet. Press Enter or Save to save, Escape to undo.',
   numberText: (label, dial) => (dial ? `${label} (${dial})` : label),
   nowYourStatus: (status) => `${status} is now your status.`,
 };
@@ -32,8 +41,11 @@ const sv: QuickStatusStrings = {
   currentStatus: 'Nuvarande status',
   activeRemoteExtension: 'Aktiv fjärranknytning',
   noRemoteExtension: 'Ingen fjärranknytning',
+  noRemoteExtensionRings: (device) => `Ingen fjärranknytning – samtal ringer på ${device}`,
   status: 'Status',
-  remoteExtension: 'Fjärranknytning',
+  remoteExtensionFor: (status) => `Fjärranknytning för ${status}`,
+  save: 'Spara',
+  unsaved: 'Inte sparat än. Tryck på Retur eller Spara för att spara, Esc för att ångra.',
   numberText: (label, dial) => (dial ? `${label} (${dial})` : label),
   nowYourStatus: (status) => `${status} är nu din status.`,
 };

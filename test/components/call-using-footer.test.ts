@@ -52,8 +52,33 @@ function dialogButton(footer: Element, name: string): HTMLButtonElement {
   return found;
 }
 
+/** The hidden live region's words (not the visible call status line, which is a live region of its own). */
 function liveRegion(footer: Element): string {
-  return shadow(footer).querySelector('[role="status"]')?.textContent?.trim() ?? '';
+  return shadow(footer).querySelector('[role="status"]:not([part="call-status"] *)')?.textContent?.trim() ?? '';
+}
+
+/** The visible line a placed call leaves above the bar. */
+function callStatus(footer: Element): HTMLElement {
+  const line = shadow(footer).querySelector<HTMLElement>('[part="call-status"]');
+  if (!line) throw new Error('no call status line');
+  return line;
+}
+
+function callStatusText(footer: Element): string {
+  return callStatus(footer).querySelector('[role="status"]')?.textContent?.trim() ?? '';
+}
+
+function dismissButton(footer: Element): HTMLButtonElement | null {
+  return callStatus(footer).querySelector<HTMLButtonElement>('button') ?? null;
+}
+
+/** Whether `element` is painted where it is: a box bigger than the 1 px of a visually hidden one, unclipped, on top. */
+function painted(element: Element, host: Element): boolean {
+  const box = element.getBoundingClientRect();
+  if (box.width <= 1 || box.height <= 1) return false;
+  if (getComputedStyle(element).clipPath !== 'none' || getComputedStyle(element).visibility !== 'visible') return false;
+  const hit = shadow(host).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return hit !== null && element.contains(hit);
 }
 
 async function settled(store: Store): Promise<void> {
@@ -187,7 +212,9 @@ describe('<call-using-footer>', () => {
         expect(call.callId).to.be.a('string').and.not.be.empty;
         await element.updateComplete;
         expect(dialog(element).open).to.equal(false);
-        expect(liveRegion(element)).to.equal('Calling 4712 from MiCollab softphone.');
+        // Said once, by the visible line (a live region), not again by the hidden one.
+        expect(callStatusText(element)).to.equal('Calling 4712 from MiCollab softphone.');
+        expect(liveRegion(element)).to.equal('');
         expect(document.activeElement).to.equal(outside);
       } finally {
         outside.remove();
@@ -211,6 +238,55 @@ describe('<call-using-footer>', () => {
       platform.release();
       await placed;
       expect(platform.calls).to.equal(1);
+    });
+
+    it('CALL-2 a placed call shows a visible, dismissible line above the bar; Dismiss hands focus to Call Using', async () => {
+      // Room above the footer, where the line goes (the footer sits at the bottom of the client).
+      const { element } = await inProvider<CallUsingFooter>(
+        html`<call-using-footer style="margin-block-start: 8em"></call-using-footer>`,
+      );
+      expect(callStatusText(element)).to.equal('');
+      expect(dismissButton(element)).to.equal(null);
+      const before = menuButton(element).getBoundingClientRect();
+      element.placeCall('4730');
+      await promptOpen(element);
+      const placed = oneEvent<CallPlacedEvent>(element, 'call-placed');
+      dialogButton(element, 'Call').click();
+      await placed;
+      await element.updateComplete;
+      expect(dialog(element).open).to.equal(false);
+      expect(callStatusText(element)).to.equal('Calling 4730 from Desk phone.');
+      expect(callStatus(element).querySelector('[role="status"]')).to.exist;
+      expect(painted(callStatus(element), element), 'the line is not visible').to.equal(true);
+      expect(liveRegion(element), 'said twice').to.equal('');
+      // The line does not move the bar's controls.
+      const after = menuButton(element).getBoundingClientRect();
+      expect([after.left, after.top, after.width, after.height]).to.deep.equal([before.left, before.top, before.width, before.height]);
+      const dismiss = dismissButton(element)!;
+      expect(dismiss.getAttribute('aria-label')).to.equal('Dismiss');
+      expect(painted(dismiss, element), 'Dismiss is not visible').to.equal(true);
+      await expect(element).to.be.accessible();
+
+      // It stays until dismissed: by keyboard here, and focus goes to the Call Using button.
+      dismiss.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => callStatusText(element) === '', 'Dismiss left the line');
+      await element.updateComplete;
+      expect(dismissButton(element)).to.equal(null);
+      expect(painted(callStatus(element), element), 'the dismissed line is still visible').to.equal(false);
+      expect(shadow(element).activeElement).to.equal(menuButton(element));
+
+      // The next prompt replaces it.
+      element.placeCall('4731');
+      await promptOpen(element);
+      const again = oneEvent<CallPlacedEvent>(element, 'call-placed');
+      dialogButton(element, 'Call').click();
+      await again;
+      await element.updateComplete;
+      expect(callStatusText(element)).to.equal('Calling 4731 from Desk phone.');
+      element.placeCall('4732');
+      await promptOpen(element);
+      expect(callStatusText(element)).to.equal('');
     });
 
     it('CALL-2 Cancel and Escape close the prompt without calling', async () => {
@@ -301,6 +377,25 @@ describe('<call-using-footer>', () => {
       await promptOpen(element);
       expect(dialog(element).textContent).to.contain('Ring 4712');
       expect(dialogButton(element, 'Avbryt')).to.exist;
+    });
+
+    it('CALL-2 a placed call shows a visible, dismissible line in Swedish', async () => {
+      const { element } = await inProvider<CallUsingFooter>(
+        html`<call-using-footer lang="sv" style="margin-block-start: 8em"></call-using-footer>`,
+      );
+      element.placeCall('4730');
+      await promptOpen(element);
+      const placed = oneEvent<CallPlacedEvent>(element, 'call-placed');
+      dialogButton(element, 'Ring').click();
+      await placed;
+      await element.updateComplete;
+      expect(callStatusText(element)).to.equal('Ringer 4730 från Bordstelefon.');
+      expect(painted(callStatus(element), element)).to.equal(true);
+      expect(dismissButton(element)?.getAttribute('aria-label')).to.equal('Stäng');
+      dismissButton(element)!.click();
+      await waitUntil(() => callStatusText(element) === '', 'Stäng left the line');
+      await element.updateComplete;
+      expect(shadow(element).activeElement).to.equal(menuButton(element));
     });
   });
 

@@ -13,7 +13,7 @@ import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import type { Store } from '../../src/store/index.js';
 import { adminRemovesStatus, cleanUp, heldPlatform, simulatedPlatform, uniqueDatabase } from '../helpers.js';
 import { inProvider } from './fixture.js';
-import { byRole, hasRole, nameOf } from './queries.js';
+import { byRole, descriptionOf, hasRole, nameOf } from './queries.js';
 
 type Options = Parameters<typeof inProvider>[1];
 
@@ -70,8 +70,8 @@ function checked(element: QuickStatus): string[] {
     .map(nameOf);
 }
 
-/** The Remote Extension dropdown, by its accessible name (`Fjärranknytning` in Swedish). */
-function remoteExtension(element: QuickStatus, name = 'Remote Extension'): HTMLSelectElement {
+/** The Remote Extension dropdown, by its accessible name, which names the status (`Fjärranknytning för …` in Swedish). */
+function remoteExtension(element: QuickStatus, name: string | RegExp = /^Remote Extension for /u): HTMLSelectElement {
   return byRole<HTMLSelectElement>(element, 'combobox', name);
 }
 
@@ -98,7 +98,8 @@ async function settled(store: Store): Promise<void> {
   await waitUntil(() => store.state.pending.length === 0, 'the change never settled');
 }
 
-async function chooseRemoteExtension(element: QuickStatus, value: string, name?: string): Promise<void> {
+/** A pointer pick in the dropdown: its value changes and `change` fires, with no key pressed. */
+async function chooseRemoteExtension(element: QuickStatus, value: string, name?: string | RegExp): Promise<void> {
   const select = remoteExtension(element, name);
   select.value = value;
   select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -136,7 +137,7 @@ describe('<quick-status>', () => {
       const { element, store } = await mount();
       expect(summary(element)).to.deep.equal([
         ['Current status', 'Available'],
-        ['Active Remote Extension', 'No remote extension'],
+        ['Active Remote Extension', 'No remote extension — calls ring on Desk phone'],
       ]);
       expect(radios(element).map(nameOf)).to.deep.equal([
         'Available',
@@ -331,7 +332,7 @@ describe('<quick-status>', () => {
       await element.updateComplete;
       const status = (await platform.load()).statuses.find((s) => s.id === 'work-from-home');
       expect(status).to.include({ remoteExtensionId: null, callUsing: 'desk-phone', sendCallsTo: 'desk-phone' });
-      expect(summary(element)[1]).to.deep.equal(['Active Remote Extension', 'No remote extension']);
+      expect(summary(element)[1]).to.deep.equal(['Active Remote Extension', 'No remote extension — calls ring on Desk phone']);
       expect(liveRegion(element)).to.equal('No Remote Extension. Calls that used it now use Desk phone.');
     });
 
@@ -353,7 +354,7 @@ describe('<quick-status>', () => {
       expect(text(root(element).querySelector('#remote-extension-error'))).to.equal(reason);
       expect(remoteExtension(element).value).to.equal('');
       expect(remoteExtension(element).getAttribute('aria-describedby')).to.equal('remote-extension-error');
-      expect(summary(element)[1]).to.deep.equal(['Active Remote Extension', 'No remote extension']);
+      expect(summary(element)[1]).to.deep.equal(['Active Remote Extension', 'No remote extension — calls ring on Desk phone']);
       expect(liveRegion(element)).to.equal(reason);
       await expect(element).to.be.accessible();
       expect((await platform.load()).statuses.find((s) => s.id === 'available')).to.deep.equal(before);
@@ -387,9 +388,104 @@ describe('<quick-status>', () => {
       expect(calls.calls).to.equal(0);
     });
 
+    it('STAT-2 ArrowUp on the focused dropdown saves nothing: Escape or the status\'s own value puts it back, Enter saves once', async () => {
+      const { element, platform, store } = await mount();
+      await store.setActiveStatus('work-from-home');
+      await settled(store);
+      await element.updateComplete;
+      const calls = count(platform, 'updateStatus');
+      const routing = async () => (await platform.load()).statuses.find((s) => s.id === 'work-from-home');
+      const before = await routing();
+      const select = remoteExtension(element, 'Remote Extension for Work from Home');
+      const hasSave = () => hasRole(element, 'button', 'Save');
+      expect(hasSave(), 'no Save button while nothing is chosen').to.equal(false);
+
+      select.focus();
+      await sendKeys({ press: 'ArrowUp' });
+      await waitUntil(() => select.value === '', 'ArrowUp did not move to None');
+      await waitUntil(hasSave, 'no Save button after a keyboard change');
+      await element.updateComplete;
+      expect(focused(element)).to.equal(select);
+      expect(store.state.pending).to.have.length(0);
+      expect(calls.calls).to.equal(0);
+      expect(await routing()).to.deep.equal(before);
+      expect(summary(element)[1]).to.deep.equal(['Active Remote Extension', 'Remote Extension Work mobile (0701234567)']);
+      expect(descriptionOf(select)).to.equal('Not saved yet. Press Enter or Save to save, Escape to undo.');
+      await expect(element).to.be.accessible();
+
+      // Choosing the status's own value again puts it back.
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => select.value === 'work-mobile', 'ArrowDown did not move back');
+      await waitUntil(() => !hasSave(), 'Save stayed after going back to the saved value');
+      // Escape puts it back.
+      await sendKeys({ press: 'ArrowUp' });
+      await waitUntil(hasSave, 'no Save button after the second ArrowUp');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !hasSave(), 'Save stayed after Escape');
+      await element.updateComplete;
+      expect(select.value).to.equal('work-mobile');
+      expect(focused(element)).to.equal(select);
+      expect(calls.calls).to.equal(0);
+      expect(await routing()).to.deep.equal(before);
+
+      // Enter saves the choice, once.
+      await sendKeys({ press: 'ArrowUp' });
+      await waitUntil(hasSave, 'no Save button after the third ArrowUp');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => calls.calls > 0, 'Enter did not save');
+      await settled(store);
+      await element.updateComplete;
+      expect(calls.calls).to.equal(1);
+      expect(await routing()).to.include({ remoteExtensionId: null, callUsing: 'desk-phone', sendCallsTo: 'desk-phone' });
+      expect(hasSave()).to.equal(false);
+      expect(select.value).to.equal('');
+      expect(focused(element)).to.equal(select);
+      expect(liveRegion(element)).to.equal('No Remote Extension. Calls that used it now use Desk phone.');
+    });
+
+    it('STAT-3 ArrowDown then Save saves the Remote Extension once, and focus stays on the dropdown', async () => {
+      const { element, platform, store } = await mount();
+      const calls = count(platform, 'updateStatus');
+      const before = await platform.load();
+      const select = remoteExtension(element, 'Remote Extension for Available');
+      select.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => select.value === 'work-mobile', 'ArrowDown did not move to Work mobile');
+      await waitUntil(() => hasRole(element, 'button', 'Save'), 'no Save button after a keyboard change');
+      expect(calls.calls).to.equal(0);
+      expect((await platform.load()).version).to.equal(before.version);
+
+      byRole(element, 'button', 'Save').click();
+      await settled(store);
+      await element.updateComplete;
+      expect(calls.calls).to.equal(1);
+      const status = (await platform.load()).statuses.find((s) => s.id === 'available');
+      expect(status).to.include({ remoteExtensionId: 'work-mobile', callUsing: 'work-mobile', sendCallsTo: 'work-mobile' });
+      expect(hasRole(element, 'button', 'Save')).to.equal(false);
+      expect(focused(element)).to.equal(remoteExtension(element));
+      expect(liveRegion(element)).to.equal('Call Using and Send my calls to now use Remote Extension Work mobile.');
+    });
+
+    it('STAT-2 the dropdown\'s label and accessible name name the status it edits', async () => {
+      const { element, store } = await mount();
+      const select = remoteExtension(element, 'Remote Extension for Available');
+      expect(text(select.labels?.[0])).to.equal('Remote Extension for Available');
+      await store.setActiveStatus('work-from-home');
+      await element.updateComplete;
+      expect(remoteExtension(element, 'Remote Extension for Work from Home').value).to.equal('work-mobile');
+    });
+
+    it('EXT-1 STAT-6 with None, the summary names the phone that rings instead', async () => {
+      const { element, store } = await mount();
+      expect(summary(element)[1]).to.deep.equal(['Active Remote Extension', 'No remote extension — calls ring on Desk phone']);
+      await store.setActiveStatus('in-a-meeting');
+      await element.updateComplete;
+      expect(summary(element)[1]).to.deep.equal(['Active Remote Extension', 'No remote extension — calls ring on MiCollab softphone']);
+    });
+
     it('PLAT-1 on MiVoice Business there is no Remote Extension dropdown, one note says why, and statuses still change', async () => {
       const { element, platform, store } = await mount({ profile: { kind: 'mivoice-business' } });
-      expect(hasRole(element, 'combobox', 'Remote Extension')).to.equal(false);
+      expect(hasRole(element, 'combobox', /Remote Extension/u)).to.equal(false);
       expect(root(element).querySelectorAll('select')).to.have.length(0);
       expect(text(root(element)).split('Remote Extension needs MiVoice MX-One.')).to.have.length(2);
       expect(summary(element)).to.deep.equal([['Current status', 'Available']]);
@@ -426,7 +522,7 @@ describe('<quick-status>', () => {
       expect(checked(element)).to.deep.equal(['Do Not Disturb']);
       expect(summary(element)).to.deep.equal([
         ['Current status', 'Do Not Disturb'],
-        ['Active Remote Extension', 'No remote extension'],
+        ['Active Remote Extension', 'No remote extension — calls ring on Desk phone'],
       ]);
     });
   });
@@ -451,18 +547,33 @@ describe('<quick-status>', () => {
       await element.updateComplete;
       expect(summary(element)).to.deep.equal([
         ['Nuvarande status', 'Available'],
-        ['Aktiv fjärranknytning', 'Ingen fjärranknytning'],
+        ['Aktiv fjärranknytning', 'Ingen fjärranknytning – samtal ringer på Bordstelefon'],
       ]);
       expect(hasRole(element, 'radiogroup', 'Status')).to.equal(true);
-      expect(optionTexts(remoteExtension(element, 'Fjärranknytning'))[0]).to.equal('Ingen');
+      expect(optionTexts(remoteExtension(element, 'Fjärranknytning för Available'))[0]).to.equal('Ingen');
       radio(element, 'Do Not Disturb').click();
       await settled(store);
       await element.updateComplete;
       expect(liveRegion(element)).to.equal('Do Not Disturb är nu din status.');
-      await chooseRemoteExtension(element, 'work-mobile', 'Fjärranknytning');
+      await chooseRemoteExtension(element, 'work-mobile', 'Fjärranknytning för Do Not Disturb');
       await settled(store);
       await element.updateComplete;
       expect(liveRegion(element)).to.equal('Ring med och Skicka mina samtal till använder nu Remote Extension Work mobile.');
+    });
+
+    it('STAT-2 EXT-1 in Swedish the dropdown names its status, Spara saves, and None names the ringing phone', async () => {
+      const { element: wrapper, store } = await inProvider<HTMLElement>(html`<div lang="sv"><quick-status></quick-status></div>`);
+      const element = wrapper.querySelector('quick-status')!;
+      await element.updateComplete;
+      await store.setActiveStatus('in-a-meeting');
+      await element.updateComplete;
+      expect(summary(element)[1]).to.deep.equal(['Aktiv fjärranknytning', 'Ingen fjärranknytning – samtal ringer på MiCollab-softphone']);
+      const select = remoteExtension(element, 'Fjärranknytning för In a Meeting');
+      select.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => hasRole(element, 'button', 'Spara'), 'no Spara button after a keyboard change');
+      expect(descriptionOf(select)).to.equal('Inte sparat än. Tryck på Retur eller Spara för att spara, Esc för att ångra.');
+      await expect(element).to.be.accessible();
     });
 
     it('EXT-1 says Loading… while the platform has not answered', async () => {

@@ -130,7 +130,7 @@ describe('the browser extension', () => {
     const statusDelay = (await statusShown()) - started;
 
     // The remote extension of the current status, from the popup's dropdown.
-    const select = await popup.page.waitForSelector(aria('combobox', 'Remote Extension'));
+    const select = await popup.page.waitForSelector(aria('combobox', 'Remote Extension for Do Not Disturb'));
     const remoteShown = await watchFor(page.page, 'call-using-footer', 'Call Using: Remote Extension Work mobile');
     started = Date.now();
     await select.select('work-mobile');

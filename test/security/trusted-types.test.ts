@@ -249,7 +249,7 @@ describe('EMB-2 EMB-3 strict CSP and Trusted Types', () => {
     await waitUntil(() => hasRole(availability, 'button', 'Availability: Out of Office'), 'Availability never followed quick status');
     await settled();
     expect(byRole(quick, 'radio', 'Out of Office').getAttribute('aria-checked')).to.equal('true');
-    change(byRole<HTMLSelectElement>(quick, 'combobox', 'Remote Extension'), /^Cabin/u);
+    change(byRole<HTMLSelectElement>(quick, 'combobox', /^Remote Extension for /u), /^Cabin/u);
     await waitUntil(() => hasRole(footer, 'button', 'Call Using: Cabin'), 'Call Using never followed quick status');
     await settled();
 
