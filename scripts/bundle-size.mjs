@@ -12,14 +12,14 @@ import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 
 /**
- * What the bundle measures now (33,076 bytes on 2026-12-01), plus 11 bytes: the platform chunks'
+ * What the bundle measures now (33,089 bytes on 2026-12-01), plus 11 bytes: the platform chunks'
  * content hashes are in its text, so a change to a platform alone moves it by a byte or two.
  * Lowered whenever the bundle shrinks, so it can only shrink; raising it is a decision to say in
  * the commit. Raised on 2026-12-01 by 556 bytes (three refusals worded in two languages, the
  * number limit, changes that wait for the platform), 300 (the Swedish words the elements own,
- * the dialog's Escape) and 300 (the visible line after a placed call).
+ * the dialog's Escape), 300 (the visible line after a placed call) and 13 (the Send my calls to selector).
  */
-export const SIZE_CEILING = 33_087;
+export const SIZE_CEILING = 33_100;
 
 export const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 

@@ -3,7 +3,7 @@ import {
   activeRemoteExtension,
   activeStatus,
   chooseRemoteExtension,
-  findDevice,
+  activeSendCallsTo,
   findStatus,
   isPending,
   remoteExtensions,
@@ -177,7 +177,7 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
     const strings = this.strings;
     const active = activeStatus(data);
     const remoteExtension = activeRemoteExtension(data);
-    const rings = findDevice(data, active.sendCallsTo);
+    const rings = activeSendCallsTo(data);
     return html`
       <dl part="summary">
         <dt>${strings.currentStatus}</dt>

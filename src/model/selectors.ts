@@ -67,6 +67,11 @@ export function activeCallUsing(state: Snapshot): Device | undefined {
   return findDevice(state, activeStatus(state).callUsing);
 }
 
+/** The device incoming calls ring on in the active status (*Send my calls to*). */
+export function activeSendCallsTo(state: Snapshot): Device | undefined {
+  return findDevice(state, activeStatus(state).sendCallsTo);
+}
+
 /** Statuses that use a number as their Remote Extension, Call Using or Send my calls to. */
 export function statusesUsing(state: Snapshot, numberId: string): DynamicStatus[] {
   return state.statuses.filter(

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
   activeCallUsing,
+  activeSendCallsTo,
   activeRemoteExtension,
   addRemoteExtensionProblem,
   applyCommand,
@@ -385,6 +386,11 @@ describe('rules', () => {
         dial: '0701234567',
         remoteExtension: true,
       });
+    });
+
+    it('STAT-3 incoming calls ring on the Send my calls to device of the active status (the RE in Work from Home)', () => {
+      expect(activeSendCallsTo(fresh())?.id).to.equal('desk-phone');
+      expect(activeSendCallsTo(workFromHomeActive())?.id).to.equal('work-mobile');
     });
 
     it('CALL-1 follows the active status: In a Meeting calls with the softphone', () => {

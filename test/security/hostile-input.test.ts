@@ -848,10 +848,26 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
       return { ...mounted, list, sent, watch };
     }
 
+    /** After the dialog: My Numbers has caught up with what the platform holds, shows it as text, and nothing ran. */
+    async function listShowsHeld(
+      { element, store, list, watch }: Awaited<ReturnType<typeof mountDialog>>,
+      held: Snapshot,
+      problems: string[],
+    ): Promise<void> {
+      await waitUntil(() => store.state.data?.numbers.length === held.numbers.length, 'My Numbers never caught up');
+      await list.updateComplete;
+      problems.push(...scan(list, 'my-numbers'), ...scan(element, 'add-number-dialog'));
+      expect(problems).to.deep.equal([]);
+      expect(shownLabels(list), 'My Numbers shows each stored label as its exact text').to.deep.equal(held.numbers.map((n) => n.label));
+      await nothingRan(watch);
+      watch.disconnect();
+    }
+
     it(`EMB-3 a sample of every category (${sample.length} strings) as Label, through the Add Number dialog: refused or saved as exactly its text, shown as text in My Numbers, nothing runs`, async () => {
       expect(categoriesOf(sample), 'the sample covers every category').to.deep.equal(categoriesOf(corpus));
       const started = performance.now();
-      const { element, platform, store, list, sent, watch } = await mountDialog();
+      const mounted = await mountDialog();
+      const { element, platform, sent } = mounted;
       const problems: string[] = [];
       const expected: string[] = [];
       for (const [index, entry] of sample.entries()) {
@@ -873,13 +889,7 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
       problems.push(...invalidHeld(held));
       const added = held.numbers.filter((n) => n.dial.startsWith('06')).map((n) => n.label);
       if (JSON.stringify(added) !== JSON.stringify(expected)) problems.push(`the platform holds other labels: ${JSON.stringify(added.map(show))}`);
-      await waitUntil(() => store.state.data?.numbers.length === held.numbers.length, 'My Numbers never caught up');
-      await list.updateComplete;
-      problems.push(...scan(list, 'my-numbers'), ...scan(element, 'add-number-dialog'));
-      expect(problems).to.deep.equal([]);
-      expect(shownLabels(list), 'My Numbers shows each stored label as its exact text').to.deep.equal(held.numbers.map((n) => n.label));
-      await nothingRan(watch);
-      watch.disconnect();
+      await listShowsHeld(mounted, held, problems);
       totals.dialogLabels += sample.length;
       console.log(`hostile: ${sample.length} labels through the dialog in ${Math.round(performance.now() - started)} ms`);
     });
@@ -888,7 +898,8 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
       expect(categoriesOf(sample), 'the sample covers every category').to.deep.equal(categoriesOf(corpus));
       expect(sample.some((e) => e.dial === OWNER.dial), "the sample repeats the owner's number").to.equal(true);
       const started = performance.now();
-      const { element, platform, store, list, sent, watch } = await mountDialog();
+      const mounted = await mountDialog();
+      const { element, platform, store, sent } = mounted;
       await store.createNumber({ label: OWNER.label, dial: OWNER.dial, remoteExtension: false });
       const seen = new Set((await platform.load()).numbers.map((n) => n.dial));
       const problems: string[] = [];
@@ -918,13 +929,7 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
       if (JSON.stringify(added) !== JSON.stringify(expected)) {
         problems.push(`the platform holds ${JSON.stringify(added)}, expected ${JSON.stringify(expected)}`);
       }
-      await waitUntil(() => store.state.data?.numbers.length === held.numbers.length, 'My Numbers never caught up');
-      await list.updateComplete;
-      problems.push(...scan(list, 'my-numbers'), ...scan(element, 'add-number-dialog'));
-      expect(problems).to.deep.equal([]);
-      expect(shownLabels(list), 'My Numbers shows each stored label as its exact text').to.deep.equal(held.numbers.map((n) => n.label));
-      await nothingRan(watch);
-      watch.disconnect();
+      await listShowsHeld(mounted, held, problems);
       totals.dialogNumbers += sample.length;
       console.log(`hostile: ${sample.length} numbers through the dialog in ${Math.round(performance.now() - started)} ms`);
     });
