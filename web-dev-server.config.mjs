@@ -1,5 +1,7 @@
-// The demo's web server (`npm start` builds first, then runs this). It serves the repository's
-// files as they are: the pages in demo/ load the built bundle from dist/.
+// The demo's web server. `npm start` (scripts/start.mjs) builds the main demo's bundle, then serves
+// with this config plus a middleware that holds back pages still being built in the background;
+// `wds --config web-dev-server.config.mjs` serves an existing build as it is (npm test's e2e run).
+// It serves the repository's files as they are: the pages in demo/ load the built bundle from dist/.
 import { fileURLToPath } from 'node:url';
 
 const port = Number.parseInt(process.env.PORT ?? '8000', 10);

@@ -17,6 +17,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
+import { forcedColorsPlugin } from './test/forced-colors-plugin.mjs';
 import { restServerPlugin } from './test/rest-server-plugin.mjs';
 
 const env = process.env;
@@ -42,7 +43,8 @@ function makeChromium() {
   return launcher;
 }
 
-function makeFirefox() {
+/** `forcedColors`: started in Firefox's own High Contrast Mode (forced colours "Always"). */
+function makeFirefox({ forcedColors = false } = {}) {
   const launcher = puppeteerLauncher({
     launchOptions: {
       browser: 'firefox',
@@ -50,17 +52,22 @@ function makeFirefox() {
       headless: true,
       // Firefox runs every test with the system in dark mode (Chromium stays light), so each
       // accessibility check sees both colour schemes. Puppeteer cannot switch it from a test.
-      extraPrefsFirefox: { 'layout.css.prefers-color-scheme.content-override': 0 },
+      extraPrefsFirefox: {
+        'layout.css.prefers-color-scheme.content-override': 0,
+        ...(forcedColors ? { 'browser.display.document_color_use': 2 } : {}),
+      },
     },
   });
-  launcher.name = 'Firefox';
+  launcher.name = forcedColors ? 'Firefox (forced colours)' : 'Firefox';
   return launcher;
 }
 
 const wantedBrowsers = list(env.WTR_BROWSERS).map((b) => b.toLowerCase());
+const wants = (name) => wantedBrowsers.length === 0 || wantedBrowsers.includes(name);
 const browsers = [];
-if (wantedBrowsers.length === 0 || wantedBrowsers.includes('chromium')) browsers.push(makeChromium());
-if (wantedBrowsers.length === 0 || wantedBrowsers.includes('firefox')) browsers.push(makeFirefox());
+const chromium = wants('chromium') ? makeChromium() : null;
+if (chromium) browsers.push(chromium);
+if (wants('firefox')) browsers.push(makeFirefox());
 if (browsers.length === 0) {
   throw new Error(`WTR_BROWSERS=${env.WTR_BROWSERS}: expected a comma-separated subset of "chromium,firefox"`);
 }
@@ -80,6 +87,24 @@ function litWarningsFailTests() {
 }
 
 const files = list(env.WTR_FILES);
+
+/**
+ * The forced-colours test (issue 18) runs in a group of its own: in Chromium, which switches
+ * forced colours from the test (CDP, test/forced-colors-plugin.mjs), and in a Firefox started in
+ * High Contrast Mode, because Firefox cannot switch it from a test: puppeteer's
+ * `emulateMediaFeatures` needs CDP, and this Firefox answers the WebDriver BiDi command
+ * `emulation.setForcedColorsModeThemeOverride` with "unknown command". Every other run leaves the
+ * file out. It runs when all tests do, or when WTR_FILES names it (not with the CLI's --files).
+ */
+const FORCED_COLORS_TEST = 'test/components/forced-colors.test.ts';
+const forcedColorsWanted = files.length === 0 || files.some((f) => f.includes('forced-colors'));
+const defaultFiles = [...(files.length > 0 ? files : ['test/**/*.test.ts']), `!${FORCED_COLORS_TEST}`];
+const defaultSelection = files.length === 0 || files.some((f) => !f.includes('forced-colors'));
+const forcedColorsBrowsers = [chromium, wants('firefox') ? makeFirefox({ forcedColors: true }) : null].filter(Boolean);
+const groups =
+  forcedColorsWanted && forcedColorsBrowsers.length > 0
+    ? [{ name: 'forced-colors', files: [FORCED_COLORS_TEST], browsers: forcedColorsBrowsers }]
+    : [];
 const positive = (value, fallback) => {
   const n = Number.parseInt(value ?? '', 10);
   return Number.isFinite(n) && n > 0 ? n : fallback;
@@ -87,7 +112,8 @@ const positive = (value, fallback) => {
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: files.length > 0 ? files : ['test/**/*.test.ts'],
+  files: defaultSelection ? defaultFiles : undefined,
+  groups,
   nodeResolve: true,
   browsers,
   // One browser after the other, one file at a time: measured against both browsers at once
@@ -103,6 +129,8 @@ export default {
   testsFinishTimeout: 300_000,
   plugins: [
     restServerPlugin(),
+    // `forced-colors` command: Windows High Contrast-style forced colours, in both browsers.
+    forcedColorsPlugin(),
     // target es2022: with the default 'auto', standard decorators reach the browser untranspiled.
     // The tsconfig keeps esbuild's class-field/decorator semantics the same as tsc's.
     esbuildPlugin({

@@ -1,6 +1,8 @@
-// Starts the demo the way a newcomer does, `npm start` (which builds, then serves), on a free port,
-// and a headless Chromium with a fresh profile to look at it. Used by test/e2e/ and the screenshots.
-// With DEMO_BUILT=1 (set by `npm test`, whose build step has just run `rollup -c`, the build that
+// Starts the demo the way a newcomer does, `npm start` (which builds the main demo, serves it, then
+// builds the rest in the background), on a free port, and a headless Chromium with a fresh profile
+// to look at it. Used by test/e2e/ and the screenshots, which use the other pages and the extension
+// too: so this waits until `npm start` says everything is built.
+// With DEMO_BUILT=1 (set by `npm test`, whose build step has just run `rollup -c`, the builds that
 // `npm start` runs) only the serving half runs: the same files, without building them once more
 // for each end-to-end file.
 import { spawn } from 'node:child_process';
@@ -23,7 +25,7 @@ function freePort() {
 
 const wds = fileURLToPath(new URL('../node_modules/.bin/wds', import.meta.url));
 
-/** Runs `npm start` and resolves with the address it prints, once it prints it. */
+/** Runs `npm start` and resolves with the address it prints, once it has built everything. */
 export async function startDemo() {
   const port = await freePort();
   const [command, args] =
@@ -32,15 +34,18 @@ export async function startDemo() {
     cwd: new URL('../', import.meta.url),
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, so stopping it stops rollup or wds too
+    detached: true, // its own process group, so stopping it stops its background build or wds too
   });
   let output = '';
   const origin = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command} printed no address in 120 s:\n${output}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`${command} was not ready in 120 s:\n${output}`)), 120_000);
     const read = (chunk) => {
       output += chunk;
       const match = /Remote Extension demo: (http:\/\/\S+?)\/\s/.exec(output);
-      if (match) {
+      if (/^Not built: /m.test(output)) {
+        clearTimeout(timer);
+        reject(new Error(`${command} could not build everything:\n${output}`));
+      } else if (match && (command === wds || /^Everything is built/m.test(output))) {
         clearTimeout(timer);
         resolve(match[1]);
       }

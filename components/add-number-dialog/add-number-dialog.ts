@@ -63,7 +63,29 @@ const checkedOf = (event: Event): boolean => (event.target as HTMLInputElement).
  */
 export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
   // The host takes no room: the modal dialog shows in the top layer, the live region is hidden.
-  static override styles = [baseStyles, dialogStyles, numberFormStyles, css`:host { display: contents; }`];
+  // Issue 18, nothing moves under the pointer: the dialog's width is fixed, so a long message
+  // never widens it, and it hangs from near the top instead of being centred, so what appears
+  // lower down (a message, the Call Through warning, the "i" explanation) never moves what is
+  // above it, the control just clicked included. Where scroll bars take room, the room is kept
+  // for one, so a dialog that grows taller than the window does not narrow its fields.
+  static override styles = [
+    baseStyles,
+    dialogStyles,
+    numberFormStyles,
+    css`
+      :host {
+        display: contents;
+      }
+      dialog:modal {
+        --_top: min(10vh, 4em);
+        width: min(30em, 90vw);
+        margin-block: var(--_top) auto;
+        max-height: calc(100% - var(--_top) - 1em);
+        overflow: auto;
+        scrollbar-gutter: stable;
+      }
+    `,
+  ];
 
   protected readonly table = addNumberDialogStrings;
 
@@ -86,7 +108,8 @@ export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
   @query('#number') private numberInput!: HTMLInputElement;
   @query('[part="info-button"]') private infoButton!: HTMLButtonElement | null;
 
-  readonly #save = new SaveController(this, this.live);
+  /** A save that has to wait to be sent closes the dialog: the change is kept, not lost (SYNC-4). */
+  readonly #save = new SaveController(this, this.live, () => this.data.store);
 
   /** What had focus when the dialog opened; it gets focus back on close. */
   #opener: HTMLElement | null = null;
@@ -163,6 +186,7 @@ export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
       edit: this.mode === 'edit',
       fields: this.fields,
       example: snapshot ? exampleNumber(snapshot.platform.dialPlan) : null,
+      dialPlan: snapshot?.platform.dialPlan ?? null,
       remoteExtensionSupported: !snapshot || supportsRemoteExtension(snapshot.platform),
       labelMessage: this.#labelMessage(),
       numberMessage: this.#numberMessage(),
@@ -323,6 +347,7 @@ export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
       return;
     }
     const mode = this.mode;
+    const label = this.fields.label.trim();
     const saved = await this.#save.run(
       () =>
         request().catch((error: unknown) => {
@@ -330,14 +355,14 @@ export class AddNumberDialog extends StoreElement<AddNumberDialogStrings> {
           this.refusedAt = problemPlace(problemOf(error));
           throw error;
         }),
-      { saving: '', saved: () => this.shared.saved },
+      { saving: '', saved: () => this.shared.saved, waiting: this.strings.waits(mode, label) },
     );
     if (!saved) {
       await this.#focusRefusedField();
       return;
     }
     this.close();
-    this.dispatchEvent(new NumberSavedEvent(saved.value, mode));
+    if (!saved.waiting) this.dispatchEvent(new NumberSavedEvent(saved.value, mode));
   }
 
   /** A refusal about Label or Number takes focus from Add to that field, which points at the reason. */

@@ -4,11 +4,13 @@
  * hands it; the dialog keeps the state and the lifecycle.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type {
-  CallThroughFix,
-  LockReason,
-  NumberFields,
-  RemoteExtensionBlock,
+import {
+  fieldProblems,
+  type CallThroughFix,
+  type DialPlan,
+  type LockReason,
+  type NumberFields,
+  type RemoteExtensionBlock,
 } from '../../src/model/index.js';
 import type { SharedStrings } from '../shared/strings.js';
 import type { AddNumberDialogStrings } from './strings.js';
@@ -22,6 +24,8 @@ export interface NumberFormView {
   readonly fields: NumberFields;
   /** An example number from the platform's dial plan, once it is known (PLAT-2). */
   readonly example: string | null;
+  /** The platform's dial plan, once it is known: it decides how long Number's messages can be. */
+  readonly dialPlan: DialPlan | null;
   /** PLAT-1: off MX-One there are no Remote Extension controls, only one short note. */
   readonly remoteExtensionSupported: boolean;
   /** What is wrong with Label, Number, or the save as a whole; null when nothing is. */
@@ -104,7 +108,39 @@ export const numberFormStyles = css`
   p.hint {
     margin: 0;
   }
+  /*
+   * Issue 18: nothing moves under the pointer. A field's message (or Number's hint, which its
+   * message replaces) shows in a slot that always holds the room of the longest message the live
+   * check can show there, so leaving a field, which shows its message, moves no control: not the
+   * button being pressed, not the checkbox. The reserve is that text itself, laid in the same grid
+   * cell and hidden, so the room fits every width and language (320 px, Swedish) without guessing.
+   */
+  .message {
+    display: grid;
+  }
+  .message > * {
+    grid-area: 1 / 1;
+    margin: 0;
+  }
+  .message > .reserve {
+    visibility: hidden;
+  }
+  /* Below the buttons: a refusal of the whole form appears without moving Add or Cancel. */
+  p.form-error {
+    margin: 0.75em 0 0;
+  }
 `;
+
+/** What a field's message slot keeps room for: every message its live check can show (and the hint). */
+function reserveTexts(view: NumberFormView, field: 'label' | 'number'): string[] {
+  const problems = fieldProblems(view.dialPlan)[field].map((p) => view.shared.problem(p));
+  return field === 'number' && view.example !== null ? [view.strings.example(view.example), ...problems] : problems;
+}
+
+/** The hidden text that holds a message slot's room; not read out, not found by find-in-page. */
+function reserve(texts: readonly string[]) {
+  return texts.map((text) => html`<p class="reserve" aria-hidden="true">${text}</p>`);
+}
 
 /** The heading and the form, as the open dialog shows them. */
 export function numberForm(view: NumberFormView, on: NumberFormHandlers): TemplateResult {
@@ -114,7 +150,6 @@ export function numberForm(view: NumberFormView, on: NumberFormHandlers): Templa
     <h2 id="heading" part="heading">${title}</h2>
     <form part="form" novalidate @submit=${on.submit}>
       ${labelField(view, on)} ${numberField(view, on)} ${flags(view, on)}
-      ${view.formMessage ? html`<p id="form-error" class="error">${view.formMessage}</p>` : nothing}
       <div class="actions" part="actions">
         <button
           type="submit"
@@ -127,6 +162,7 @@ export function numberForm(view: NumberFormView, on: NumberFormHandlers): Templa
         </button>
         <button type="button" part="cancel" @click=${on.cancel}>${view.shared.cancel}</button>
       </div>
+      ${view.formMessage ? html`<p id="form-error" class="error form-error">${view.formMessage}</p>` : nothing}
     </form>
   `;
 }
@@ -147,7 +183,10 @@ function labelField(view: NumberFormView, on: NumberFormHandlers) {
         @input=${on.labelInput}
         @blur=${on.labelBlur}
       />
-      ${message ? html`<p id="label-error" class="error">${message}</p>` : nothing}
+      <div class="message">
+        ${reserve(reserveTexts(view, 'label'))}
+        ${message ? html`<p id="label-error" class="error">${message}</p>` : nothing}
+      </div>
     </div>
   `;
 }
@@ -155,7 +194,9 @@ function labelField(view: NumberFormView, on: NumberFormHandlers) {
 function numberField(view: NumberFormView, on: NumberFormHandlers) {
   const message = view.numberMessage;
   const locked = view.locks.length > 0;
-  const describedBy = [view.example !== null ? 'number-hint' : '', message ? 'number-error' : '', locked ? 'why' : '']
+  // The message replaces the hint: every one of Number's own messages gives the example again.
+  const hint = message === null && view.example !== null;
+  const describedBy = [hint ? 'number-hint' : '', message ? 'number-error' : '', locked ? 'why' : '']
     .filter(Boolean)
     .join(' ');
   return html`
@@ -175,10 +216,11 @@ function numberField(view: NumberFormView, on: NumberFormHandlers) {
         @input=${on.numberInput}
         @blur=${on.numberBlur}
       />
-      ${view.example !== null
-        ? html`<p id="number-hint" class="hint muted">${view.strings.example(view.example)}</p>`
-        : nothing}
-      ${message ? html`<p id="number-error" class="error">${message}</p>` : nothing}
+      <div class="message">
+        ${reserve(reserveTexts(view, 'number'))}
+        ${hint ? html`<p id="number-hint" class="hint muted">${view.strings.example(view.example ?? '')}</p>` : nothing}
+        ${message ? html`<p id="number-error" class="error">${message}</p>` : nothing}
+      </div>
       ${locked && !view.remoteExtensionSupported
         ? html`<div class="check">${explanation(view, on, { kind: 'locked', reasons: view.locks })}</div>`
         : nothing}

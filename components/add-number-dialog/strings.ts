@@ -19,6 +19,8 @@ export interface AddNumberDialogStrings {
   readonly whyLocked: string;
   readonly lockedIntro: string;
   readonly callThroughWarning: string;
+  /** Said as the dialog closes on a save that has to wait to be sent (SYNC-4). */
+  readonly waits: (mode: 'add' | 'edit', label: string) => string;
 }
 
 const en: AddNumberDialogStrings = {
@@ -36,6 +38,10 @@ const en: AddNumberDialogStrings = {
   whyLocked: 'Why are Remote Extension and Number locked?',
   lockedIntro: 'Remote Extension and the number can’t be changed:',
   callThroughWarning: 'Call Through won’t work yet.',
+  waits: (mode, label) =>
+    mode === 'add'
+      ? `${label} is waiting to be sent. It will be added when the connection is back.`
+      : `Your changes to ${label} are waiting to be sent. They will be saved when the connection is back.`,
 };
 
 const sv: AddNumberDialogStrings = {
@@ -53,6 +59,10 @@ const sv: AddNumberDialogStrings = {
   whyLocked: 'Varför är Fjärranknytning och Nummer låsta?',
   lockedIntro: 'Fjärranknytning och Nummer kan inte ändras:',
   callThroughWarning: 'Ring via växeln fungerar inte än.',
+  waits: (mode, label) =>
+    mode === 'add'
+      ? `${label} väntar på att skickas. Numret läggs till när anslutningen är tillbaka.`
+      : `Ändringarna av ${label} väntar på att skickas. De sparas när anslutningen är tillbaka.`,
 };
 
 export const addNumberDialogStrings: StringTable<AddNumberDialogStrings> = { en, sv };

@@ -1,7 +1,7 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { activeStatus, findStatus, type DynamicStatus } from '../../src/model/index.js';
-import type { StoreState } from '../../src/store/index.js';
+import { activeStatus, callRouting, findStatus, isPending, type DynamicStatus } from '../../src/model/index.js';
+import { inForce, type StoreState } from '../../src/store/index.js';
 import { radioMenuStyles } from '../shared/menu.js';
 import { RadioMenu } from '../shared/menu-button.js';
 import { presenceDot, presenceStyles } from '../shared/presence.js';
@@ -70,7 +70,8 @@ export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
         inset-block-start: calc(100% + 0.25em);
         min-width: 100%;
       }
-      .error {
+      .error,
+      .waiting {
         margin: 0.25em 0 0;
       }
     `,
@@ -106,8 +107,8 @@ export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
   }
 
   /** It shows the user, the statuses and which is active: numbers changing render nothing here. */
-  protected override watch({ phase, loadError, data }: StoreState): readonly unknown[] {
-    return [phase, loadError, data?.user, data?.statuses, data?.activeStatusId];
+  protected override watch({ phase, loadError, data, waiting, pending }: StoreState): readonly unknown[] {
+    return [phase, loadError, data?.user, data?.statuses, data?.activeStatusId, waiting && isPending(pending, 'active-status')];
   }
 
   protected override render() {
@@ -121,9 +122,17 @@ export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
       ${this.#menu.renderMenu(
         strings.availability,
         data.statuses.map((status) => this.#menu.renderItem(status.id, status.id === active.id, this.#renderStatus(status))),
+        this.open ? this.shared.whereCallsGo(callRouting(inForce(this.data.state) ?? data)) : undefined,
       )}
+      ${this.#statusWaits ? html`<p class="muted waiting" part="waiting">${this.shared.waitingToSend}</p>` : nothing}
       ${this.live.render()}
     `;
+  }
+
+  /** Whether the status shown is one still waiting to be sent (SYNC-4). */
+  get #statusWaits(): boolean {
+    const { waiting, pending } = this.data.state;
+    return waiting && isPending(pending, 'active-status');
   }
 
   /** A status's presence dot and name. */
@@ -133,24 +142,36 @@ export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
 
   /**
    * Makes `statusId` the active status. The Store shows it at once and reverts it with the reason
-   * if it is refused (SYNC-3), so the button, the menu and the announcement change in one render
-   * and the platform's yes renders nothing more (which is why this is no `SaveController` save: it
-   * renders again when the platform answers). A second choice before the answer follows it.
+   * if it is refused (SYNC-3), so the button and the menu change in one render; the announcement
+   * follows the platform's yes, or says the change waits to be sent (SYNC-4), and renders nothing
+   * (which is why this is no `SaveController` save: that renders again when the platform answers).
+   * A second choice before the answer follows it.
    */
   async #choose(statusId: string): Promise<void> {
     const { store } = this.data;
     const data = this.data.state.data;
     const status = data && findStatus(data, statusId);
     if (!store || !data || !status || statusId === data.activeStatusId) return;
+    const strings = this.strings;
     const locale = this.locale;
     this.error = '';
-    this.live.say(this.strings.nowYourStatus(status.name));
+    const saving = store.setActiveStatus(statusId);
+    const stopWatching = new AbortController();
     try {
-      await store.setActiveStatus(statusId);
+      const waiting = store.whenWaiting(stopWatching.signal).then(() => true);
+      if (await Promise.race([saving.then(() => false), waiting])) {
+        // Its answer comes later, to the Store, which says why if it is refused.
+        saving.catch(() => undefined);
+        this.live.say(strings.statusWaits(status.name));
+        return;
+      }
+      this.live.say(strings.nowYourStatus(status.name));
       this.dispatchEvent(new ActiveStatusChangeEvent(statusId));
     } catch (error) {
       this.error = failureReason(error, locale);
       this.live.say(this.error);
+    } finally {
+      stopWatching.abort();
     }
   }
 }

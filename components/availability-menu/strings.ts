@@ -7,18 +7,23 @@ export interface AvailabilityStrings {
   readonly buttonName: (status: string) => string;
   /** Announced once the platform has accepted the new active status (ACT-1). */
   readonly nowYourStatus: (status: string) => string;
+  /** Announced when the new active status has to wait to be sent (SYNC-4). */
+  readonly statusWaits: (status: string) => string;
 }
 
 const en: AvailabilityStrings = {
   availability: 'Availability',
   buttonName: (status) => `Availability: ${status}`,
   nowYourStatus: (status) => `${status} is now your status.`,
+  statusWaits: (status) =>
+    `${status} is waiting to be sent. It will be your status when the connection is back.`,
 };
 
 const sv: AvailabilityStrings = {
   availability: 'Tillgänglighet',
   buttonName: (status) => `Tillgänglighet: ${status}`,
   nowYourStatus: (status) => `${status} är nu din status.`,
+  statusWaits: (status) => `${status} väntar på att skickas. Den blir din status när anslutningen är tillbaka.`,
 };
 
 export const availabilityStrings: StringTable<AvailabilityStrings> = { en, sv };

@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { placePopover } from '../shared/menu.js';
 
 /**
  * The line a placed call leaves above the footer's bar (CALL-2): "Calling 4730 from Desk phone."
@@ -15,7 +16,7 @@ export class CallStatusLine {
   #words: (() => string) | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
     /** Runs after Dismiss, once the line is gone: it puts focus somewhere that stays. */
     private readonly dismissed: () => void,
   ) {}
@@ -23,6 +24,11 @@ export class CallStatusLine {
   show(words: () => string): void {
     this.#words = words;
     this.host.requestUpdate();
+    // Above the bar, or below it when the footer is at the top of the page: inside the viewport.
+    void this.host.updateComplete.then(() => {
+      const line = this.host.renderRoot.querySelector<HTMLElement>('.call-status');
+      if (line) placePopover(line, 'above');
+    });
   }
 
   clear(): void {

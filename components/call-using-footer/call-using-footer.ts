@@ -4,6 +4,7 @@ import {
   activeCallUsing,
   activeRemoteExtension,
   activeStatus,
+  callRouting,
   devices,
   findDevice,
   isPending,
@@ -11,7 +12,7 @@ import {
   type PhoneNumber,
   type Snapshot,
 } from '../../src/model/index.js';
-import type { StoreState } from '../../src/store/index.js';
+import { inForce, type StoreState } from '../../src/store/index.js';
 import { deepActiveElement } from '../shared/focus.js';
 import { radioMenuStyles } from '../shared/menu.js';
 import { RadioMenu } from '../shared/menu-button.js';
@@ -85,7 +86,7 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
   protected readonly table = callUsingStrings;
 
   /** A Call Using change this element asked for, and why the last one was refused. */
-  readonly #save = new SaveController(this, this.live);
+  readonly #save = new SaveController(this, this.live, () => this.data.store);
   /** The prompt's call: in flight (Calling…), and why it failed. */
   readonly #call = new SaveController(this, this.live);
   /** What the last call placed says; Dismiss hands focus to the Call Using button. */
@@ -109,6 +110,8 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
       this.#save.clear();
       return this.data.state.data !== null;
     },
+    // Above the button: the footer sits at the bottom of the client (below it when that does not fit).
+    side: 'above',
   });
 
   /** Whether the Call Using menu is showing. */
@@ -144,23 +147,31 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     this.#menu.hide(returnFocus);
   }
 
-  /** The loaded view, and whether a status's routing is being saved (the button is busy until then). */
+  /**
+   * The loaded view, whether a status's routing is being saved (the button is busy until then),
+   * and while changes wait to be sent, the settings in force, which the bar shows.
+   */
   protected override watch(state: StoreState): readonly unknown[] {
-    return [...watchView(state), isPending(state.pending, 'status')];
+    return [...watchView(state), isPending(state.pending, 'status'), state.waiting && state.confirmed];
   }
 
   protected override render() {
-    const { data, pending } = this.data.state;
+    const { data, pending, waiting } = this.data.state;
     if (!data) return this.renderLoadState();
     const { strings } = this;
-    const current = activeCallUsing(data);
-    const activeRe = activeRemoteExtension(data);
+    // What places and rings calls now: a change waiting to be sent does not, yet.
+    const now = inForce(this.data.state) ?? data;
+    const current = activeCallUsing(now);
+    const activeRe = activeRemoteExtension(now);
     const label = current ? this.shared.deviceName(current) : strings.noDevice;
+    const changing = isPending(pending, 'status') || isPending(pending, 'active-status');
     return html`
       <div class="bar">
         <span part="caption" aria-hidden="true">${strings.callUsing}</span>
-        ${this.#menu.renderButton(strings.callUsingName(label), label, this.#save.pending || isPending(pending, 'status'))}
+        ${this.#menu.renderButton(strings.callUsingName(label), label, this.#save.pending || (!waiting && isPending(pending, 'status')))}
         ${current ? this.#renderDeviceDetails(current, activeRe?.id) : nothing}
+        <span class="where muted" part="where">${this.shared.whereCallsGo(callRouting(now))}</span>
+        ${waiting && changing ? html`<span class="muted" part="waiting">${this.shared.waitingToSend}</span>` : nothing}
       </div>
       ${this.#status.render(strings.dismiss)}
       ${this.#menu.renderMenu(strings.callUsing, this.open ? this.#renderItems(data, current, activeRe) : nothing)}
@@ -267,9 +278,11 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     const device = findDevice(data, deviceId);
     if (!device || status.callUsing === deviceId) return;
     const { id, remoteExtensionId, sendCallsTo } = status;
+    const name = this.shared.deviceName(device);
     await this.#save.run(() => store.updateStatus({ id, remoteExtensionId, callUsing: deviceId, sendCallsTo }), {
       saving: '',
-      saved: () => this.strings.callUsingSaved(this.shared.deviceName(device)),
+      saved: () => this.strings.callUsingSaved(name),
+      waiting: this.strings.callUsingWaits(name),
     });
   }
 
@@ -281,12 +294,13 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     if (!store || !data || dial === null || this.#call.pending) return;
     // Nothing for the hidden live region to say once the call is placed: the status line says it.
     const placed = await this.#call.run(() => store.placeCall(this.selectedDeviceId, dial), { saving: '' });
-    if (!placed) return;
+    // A call is placed now or not at all: it never waits to be sent.
+    if (!placed || placed.waiting) return;
     const call = placed.value;
     const device = findDevice(data, call.deviceId);
     this.#status.show(() => this.strings.callingFrom(call.dial, device ? this.shared.deviceName(device) : call.deviceId));
     this.dialog.close();
-    this.dispatchEvent(new CallPlacedEvent(placed.value));
+    this.dispatchEvent(new CallPlacedEvent(call));
   };
 
   #handlePromptClose = (): void => {

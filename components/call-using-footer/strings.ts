@@ -9,6 +9,8 @@ export interface CallUsingStrings {
   readonly noDevice: string;
   /** Announced once the platform has saved a new Call Using device. */
   readonly callUsingSaved: (device: string) => string;
+  /** Announced when a new Call Using device has to wait to be sent (SYNC-4). */
+  readonly callUsingWaits: (device: string) => string;
   /** The prompt's heading and its radio group's legend (CALL-2). */
   readonly placeCallWith: string;
   /** What the prompt is about to call. */
@@ -28,6 +30,8 @@ const en: CallUsingStrings = {
   callUsingName: (device) => `Call Using: ${device}`,
   noDevice: 'No device',
   callUsingSaved: (device) => `Outgoing calls now use ${device}.`,
+  callUsingWaits: (device) =>
+    `${device} for outgoing calls is waiting to be sent. It will be used when the connection is back.`,
   placeCallWith: 'Place Call With',
   callTarget: (dial) => `Call ${dial}`,
   remoteExtension: 'Remote Extension',
@@ -42,6 +46,8 @@ const sv: CallUsingStrings = {
   callUsingName: (device) => `Ring med: ${device}`,
   noDevice: 'Ingen enhet',
   callUsingSaved: (device) => `Utgående samtal använder nu ${device}.`,
+  callUsingWaits: (device) =>
+    `${device} för utgående samtal väntar på att skickas. Den används när anslutningen är tillbaka.`,
   placeCallWith: 'Ring samtalet med',
   callTarget: (dial) => `Ring ${dial}`,
   remoteExtension: 'Fjärranknytning',

@@ -25,7 +25,7 @@ export const callUsingFooterStyles = css`
     border-radius: var(--_radius);
     color: var(--_accent);
   }
-  /* Above the button: the footer sits at the bottom of the client. */
+  /* Above the button: the footer sits at the bottom of the client (placePopover flips it when it must). */
   [role='menu'] {
     inset-block-end: calc(100% + 0.25em);
   }

@@ -10,7 +10,6 @@ import {
 } from '../../src/model/index.js';
 import type { StoreState } from '../../src/store/index.js';
 import { AddNumberDialog } from '../add-number-dialog/add-number-dialog.js';
-import { ConnectivityController } from '../shared/connectivity.js';
 import { MenuButtonController } from '../shared/menu.js';
 import { SaveController } from '../shared/save.js';
 import { watchView } from '../shared/store-controller.js';
@@ -76,8 +75,7 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
    * that only shows numbers never pays for its element, styles and Store subscription.
    */
   @state() private dialogElement: AddNumberDialog | null = null;
-  readonly #connectivity = new ConnectivityController(this);
-  readonly #deletes = new SaveController(this, this.live);
+  readonly #deletes = new SaveController(this, this.live, () => this.data.store);
 
   @query('#more-button') private moreButton!: HTMLButtonElement;
   @query('[role="menu"]') private menuElement!: HTMLElement | null;
@@ -92,9 +90,9 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
     choose: (item) => item.click(),
   });
 
-  /** The loaded view, the storage and dropped-change notes, and which numbers are saving (NUM-6). */
+  /** The loaded view, the storage, waiting and dropped-change notes, and which numbers are saving (NUM-6). */
   protected override watch(state: StoreState): readonly unknown[] {
-    return [...watchView(state), state.storage, state.dropped, pendingNumbers(state.pending)];
+    return [...watchView(state), state.storage, state.dropped, pendingNumbers(state.pending), state.waiting && state.pending.length];
   }
 
   protected override render(): TemplateResult {
@@ -107,7 +105,7 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
           <h2 id="heading">${this.strings.heading}</h2>
           ${this.#renderMenu(data)}
         </header>
-        ${this.#connectivity.offline ? html`<p class="note muted" part="note">${shared.offline}</p>` : nothing}
+        ${this.renderWaitingNote()}
         ${storage === 'memory' ? html`<p class="note muted" part="note">${shared.storageInMemory}</p>` : nothing}
         ${dropped.map(
           (problem) => html`<p class="note error" part="note">${shared.droppedChange(shared.problem(problem))}</p>`,
@@ -178,13 +176,13 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
     const t = this.strings;
     if (data.numbers.length === 0) return html`<p class="empty">${t.empty}</p>`;
     const { shared, rowProblems } = this;
-    const { pending } = this.data.state;
+    const { pending, waiting } = this.data.state;
     return html`<ul class="numbers" role="list" part="list" aria-labelledby="heading" tabindex="-1">
       ${data.numbers.map((n) =>
         renderNumberRow(data, n, {
           t,
           shared,
-          pending: isPending(pending, 'number', n.id),
+          pending: isPending(pending, 'number', n.id) ? (waiting ? 'waiting' : 'saving') : null,
           problem: rowProblems.get(n.id),
           edit: this.#handleEdit,
           delete: this.#handleDelete,
@@ -296,6 +294,7 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
     const deleted = this.#deletes.run(() => store.deleteNumber(numberId), {
       saving: t.deleting(label),
       saved: () => t.deleted(label),
+      waiting: t.deleteWaits(label),
     });
     // The row is gone at once (optimistic): focus the list rather than losing focus to the page.
     await this.updateComplete;

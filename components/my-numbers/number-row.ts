@@ -7,8 +7,11 @@ import type { MyNumbersStrings } from './strings.js';
 export interface NumberRowContext {
   readonly t: MyNumbersStrings;
   readonly shared: SharedStrings;
-  /** A change to this number waits for the platform's answer (NUM-6). */
-  readonly pending: boolean;
+  /**
+   * A change to this number is on its way (`saving`) or waits to be sent because the platform
+   * cannot be reached (`waiting`, SYNC-4); null when there is none (NUM-6).
+   */
+  readonly pending: 'saving' | 'waiting' | null;
   /** Why this number was not deleted, shown under it; undefined when it was not refused. */
   readonly problem: string | undefined;
   readonly edit: (numberId: string) => void;
@@ -17,7 +20,7 @@ export interface NumberRowContext {
 
 /**
  * One number of My Numbers: its label, dial string and markers (NUM-1), Edit and, for numbers the
- * user made, Delete (NUM-3), "Saving…" while a change to it is pending (NUM-6), why Call Through
+ * user made, Delete (NUM-3), "Saving…" or "Waiting to be sent" while a change to it is pending (NUM-6), why Call Through
  * cannot work (FMC-2) and why a delete was refused (NUM-5).
  */
 export function renderNumberRow(data: Snapshot, n: PhoneNumber, row: NumberRowContext): TemplateResult {
@@ -25,8 +28,8 @@ export function renderNumberRow(data: Snapshot, n: PhoneNumber, row: NumberRowCo
   const markers = numberMarkers(data, n);
   const permitted = data.platform.permissions.manageNumbers;
   const fixes = callThroughFixes(data, n.id);
-  const deleteBlocked = !permitted || pending;
-  return html`<li class="number" part="number" aria-busy=${pending ? 'true' : 'false'}>
+  const deleteBlocked = !permitted || pending !== null;
+  return html`<li class="number" part="number" aria-busy=${pending === 'saving' ? 'true' : 'false'}>
     <div class="row">
       <div class="who">
         <span class="label" part="label">${n.label}</span>
@@ -39,7 +42,7 @@ export function renderNumberRow(data: Snapshot, n: PhoneNumber, row: NumberRowCo
             </ul>`
           : nothing}
       </div>
-      ${pending ? html`<span class="muted saving">${shared.saving}</span>` : nothing}
+      ${pending ? html`<span class="muted saving">${pending === 'waiting' ? shared.waitingToSend : shared.saving}</span>` : nothing}
       <div class="actions">
         <button
           type="button"

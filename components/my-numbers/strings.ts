@@ -22,6 +22,8 @@ export interface MyNumbersStrings {
   readonly confirmBody: string;
   readonly deleting: (label: string) => string;
   readonly deleted: (label: string) => string;
+  /** Said when the delete has to wait to be sent (SYNC-4). */
+  readonly deleteWaits: (label: string) => string;
   readonly notDeleted: (label: string, reason: string) => string;
   readonly deleteKept: (label: string) => string;
 }
@@ -49,6 +51,7 @@ const en: MyNumbersStrings = {
   confirmBody: 'The number is removed from My Numbers. This cannot be undone.',
   deleting: (label) => `Deleting ${label}…`,
   deleted: (label) => `${label} deleted.`,
+  deleteWaits: (label) => `Deleting ${label} is waiting to be sent. It will be deleted when the connection is back.`,
   notDeleted: (label, reason) => `${label} was not deleted. ${reason}`,
   deleteKept: (label) => `${label} was kept.`,
 };
@@ -76,6 +79,7 @@ const sv: MyNumbersStrings = {
   confirmBody: 'Numret tas bort från Mina nummer. Det går inte att ångra.',
   deleting: (label) => `Tar bort ${label}…`,
   deleted: (label) => `${label} togs bort.`,
+  deleteWaits: (label) => `Borttagningen av ${label} väntar på att skickas. Numret tas bort när anslutningen är tillbaka.`,
   notDeleted: (label, reason) => `${label} togs inte bort. ${reason}`,
   deleteKept: (label) => `${label} behölls.`,
 };

@@ -3,7 +3,7 @@ import {
   activeRemoteExtension,
   activeStatus,
   chooseRemoteExtension,
-  activeSendCallsTo,
+  callRouting,
   findStatus,
   isPending,
   remoteExtensions,
@@ -11,9 +11,8 @@ import {
   supportsRemoteExtension,
   type Snapshot,
 } from '../../src/model/index.js';
-import type { StoreState } from '../../src/store/index.js';
+import { inForce, type StoreState } from '../../src/store/index.js';
 import { ActiveStatusChangeEvent } from '../availability-menu/availability-menu.js';
-import { ConnectivityController } from '../shared/connectivity.js';
 import { presenceDot, presenceStyles } from '../shared/presence.js';
 import { SaveController } from '../shared/save.js';
 import { remoteExtensionOptions, selectStyles, showSelectValues } from '../shared/status-controls.js';
@@ -53,8 +52,9 @@ function stands(data: Snapshot, draft: Draft): boolean {
  * Call Using and Send my calls to follow it (STAT-3) and go back to the platform's default device
  * on None (STAT-6). One changed by keys on the closed dropdown (arrows, Home/End, typing) waits: a
  * Save button appears, the dropdown is described as not saved yet, and Enter or Save saves it;
- * Escape, or the saved value again, puts it back. With None the summary names the phone that rings
- * (Send my calls to). On a platform other than MiVoice MX-One the dropdown is not there and one
+ * Escape, or the saved value again, puts it back. The summary's Calls line names the phone that
+ * rings and the one that places calls, as in force now (a change waiting to be sent is not yet).
+ * While changes wait to be sent, a note says how many, with a button that discards them. On a platform other than MiVoice MX-One the dropdown is not there and one
  * note says why (PLAT-1); without permission to manage statuses it stays focusable but
  * aria-disabled, described by the reason.
  *
@@ -132,9 +132,9 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
   protected readonly table = quickStatusStrings;
 
   /** Status changes asked for here: "Saving…", then the new status or why it was refused. */
-  readonly #statusSave = new SaveController(this, this.live);
+  readonly #statusSave = new SaveController(this, this.live, () => this.data.store);
   /** Remote Extension changes sent from here, and why the last one was refused. */
-  readonly #remoteExtensionSave = new SaveController(this, this.live);
+  readonly #remoteExtensionSave = new SaveController(this, this.live, () => this.data.store);
   /** The status of the last Remote Extension change: its refusal shows only while it is the current one. */
   #remoteExtensionFor: string | null = null;
   /** The Remote Extension chosen with the keys, not saved yet. */
@@ -142,11 +142,13 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
   /** Whether the dropdown's last input was a key that changes it: its next `change` waits for Save. */
   #keyed = false;
   readonly #radios = new StatusRadioGroup(this, (statusId) => void this.#choose(statusId));
-  readonly #connectivity = new ConnectivityController(this);
 
-  /** The view, and what is pending: "Saving…" follows changes made by other elements too. */
+  /**
+   * The view, what is pending ("Saving…" follows changes made by other elements too), and while
+   * changes wait to be sent, the settings in force, which the summary shows.
+   */
   protected override watch(state: StoreState): readonly unknown[] {
-    return [...watchView(state), state.pending];
+    return [...watchView(state), state.pending, state.waiting && state.confirmed];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -166,18 +168,17 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
   protected override render() {
     const { data } = this.data.state;
     return html`
-      ${this.#connectivity.offline ? html`<p class="muted" part="note">${this.shared.offline}</p>` : nothing}
-      ${data ? html`${this.#renderSummary(data)}${this.#renderGroup(data)}${this.#renderRemoteExtension(data)}` : this.renderLoadState()}
+      ${this.renderWaitingNote()}
+      ${data ? html`${this.#renderSummary(inForce(this.data.state) ?? data)}${this.#renderGroup(data)}${this.#renderRemoteExtension(data)}` : this.renderLoadState()}
       ${this.live.render()}
     `;
   }
 
-  /** What is in force now, as text (EXT-1). */
+  /** What is in force now, as text (EXT-1): not a change still waiting to be sent. */
   #renderSummary(data: Snapshot) {
     const strings = this.strings;
     const active = activeStatus(data);
     const remoteExtension = activeRemoteExtension(data);
-    const rings = activeSendCallsTo(data);
     return html`
       <dl part="summary">
         <dt>${strings.currentStatus}</dt>
@@ -188,10 +189,12 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
               <dd>
                 ${remoteExtension
                   ? html`<span dir="auto">${strings.numberText(remoteExtension.label, remoteExtension.dial)}</span>`
-                  : html`<span>${rings ? strings.noRemoteExtensionRings(this.shared.deviceName(rings)) : strings.noRemoteExtension}</span>`}
+                  : html`<span>${strings.noRemoteExtension}</span>`}
               </dd>
             `
           : nothing}
+        <dt>${strings.calls}</dt>
+        <dd><span>${this.shared.whereCallsGo(callRouting(data))}</span></dd>
       </dl>
     `;
   }
@@ -209,7 +212,11 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
         busy,
         describedBy: error ? 'status-error' : undefined,
       })}
-      ${busy ? html`<p class="after muted">${this.shared.saving}</p>` : nothing}
+      ${busy
+        ? html`<p class="after muted">${this.shared.saving}</p>`
+        : this.#waits('active-status')
+          ? html`<p class="after muted">${this.shared.waitingToSend}</p>`
+          : nothing}
       ${error ? html`<p id="status-error" class="after error" part="error">${error}</p>` : nothing}
     `;
   }
@@ -223,7 +230,8 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
     }
     const status = activeStatus(data);
     const permitted = data.platform.permissions.manageStatuses;
-    const busy = this.#remoteExtensionSave.pending || isPending(this.data.state.pending, 'status', status.id);
+    const busy =
+      this.#remoteExtensionSave.pending || (!this.data.state.waiting && isPending(this.data.state.pending, 'status', status.id));
     const error = this.#remoteExtensionFor === status.id ? this.#remoteExtensionSave.error : '';
     const unsaved = this.#draft !== null;
     const describedBy = [!permitted && 'not-permitted', unsaved && 'remote-extension-unsaved', error && 'remote-extension-error'];
@@ -245,7 +253,11 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
           ${unsaved ? html`<button type="button" part="save" @click=${this.#handleSaveClick}>${strings.save}</button>` : nothing}
         </div>
         ${unsaved ? html`<p id="remote-extension-unsaved" class="after muted">${strings.unsaved}</p>` : nothing}
-        ${busy ? html`<p class="after muted">${shared.saving}</p>` : nothing}
+        ${busy
+          ? html`<p class="after muted">${shared.saving}</p>`
+          : this.#waits('status', status.id)
+            ? html`<p class="after muted">${shared.waitingToSend}</p>`
+            : nothing}
         ${permitted ? nothing : html`<p id="not-permitted" class="after muted" part="note">${shared.problem({ code: 'not-permitted' })}</p>`}
         ${error
           ? html`<p id="remote-extension-error" class="after error" part="error">${error}</p>`
@@ -254,9 +266,19 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
     `;
   }
 
-  /** Whether a status change, from here or another element of the provider, is on its way. */
+  /**
+   * Whether a status change, from here or another element of the provider, is on its way; one
+   * waiting to be sent is not (SYNC-4): another choice joins it in the outbox.
+   */
   get #activationPending(): boolean {
-    return this.#statusSave.pending || isPending(this.data.state.pending, 'active-status');
+    const { waiting, pending } = this.data.state;
+    return this.#statusSave.pending || (!waiting && isPending(pending, 'active-status'));
+  }
+
+  /** Whether a change to this kind of thing waits to be sent (SYNC-4). */
+  #waits(kind: 'active-status' | 'status', id?: string): boolean {
+    const { waiting, pending } = this.data.state;
+    return waiting && isPending(pending, kind, id);
   }
 
   /** Makes `statusId` the active status: shown at once by the Store, reverted if refused (SYNC-3). */
@@ -268,8 +290,9 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
     const strings = this.strings;
     const saved = await this.#statusSave.run(() => store.setActiveStatus(statusId), {
       saved: () => strings.nowYourStatus(status.name),
+      waiting: strings.statusWaits(status.name),
     });
-    if (saved) this.dispatchEvent(new ActiveStatusChangeEvent(statusId));
+    if (saved && !saved.waiting) this.dispatchEvent(new ActiveStatusChangeEvent(statusId));
   }
 
   /** A pick from the list saves; a change made with the keys waits for Enter or Save. */
@@ -311,7 +334,10 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
     const routing = chooseRemoteExtension(data, before, chosen);
     const saved = this.shared.routingChange(routingChange(data, before, routing));
     this.#remoteExtensionFor = id;
-    await this.#remoteExtensionSave.run(() => store.updateStatus(routing), { saved: () => saved });
+    await this.#remoteExtensionSave.run(() => store.updateStatus(routing), {
+      saved: () => saved,
+      waiting: this.strings.remoteExtensionWaits(status.name),
+    });
   }
 
   /**

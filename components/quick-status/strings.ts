@@ -6,10 +6,8 @@ export interface QuickStatusStrings {
   readonly currentStatus: string;
   /** The at-a-glance term for the active status's Remote Extension. */
   readonly activeRemoteExtension: string;
-  /** What the at-a-glance line says when the active status has no Remote Extension and its phone is unknown. */
+  /** What the at-a-glance line says when the active status has no Remote Extension. */
   readonly noRemoteExtension: string;
-  /** What the at-a-glance line says when the active status has no Remote Extension: the phone that rings. */
-  readonly noRemoteExtensionRings: (device: string) => string;
   /** The radio group's visible label and accessible name. */
   readonly status: string;
   /** The Remote Extension dropdown's label and accessible name: the seed's word, and the status it edits. */
@@ -22,32 +20,44 @@ export interface QuickStatusStrings {
   readonly numberText: (label: string, dial: string | null) => string;
   /** Announced once the platform has accepted the new active status (ACT-1). */
   readonly nowYourStatus: (status: string) => string;
+  /** Announced when the new active status has to wait to be sent (SYNC-4). */
+  readonly statusWaits: (status: string) => string;
+  /** Announced when a status's new Remote Extension has to wait to be sent (SYNC-4). */
+  readonly remoteExtensionWaits: (status: string) => string;
+  /** The at-a-glance term for where calls ring and which device places them. */
+  readonly calls: string;
 }
 
 const en: QuickStatusStrings = {
   currentStatus: 'Current status',
   activeRemoteExtension: 'Active Remote Extension',
   noRemoteExtension: 'No remote extension',
-  noRemoteExtensionRings: (device) => `No remote extension — calls ring on ${device}`,
   status: 'Status',
   remoteExtensionFor: (status) => `Remote Extension for ${status}`,
   save: 'Save',
   unsaved: 'Not saved yet. Press Enter or Save to save, Escape to undo.',
   numberText: (label, dial) => (dial ? `${label} (${dial})` : label),
   nowYourStatus: (status) => `${status} is now your status.`,
+  statusWaits: (status) => `${status} is waiting to be sent. It will be your status when the connection is back.`,
+  remoteExtensionWaits: (status) =>
+    `The Remote Extension for ${status} is waiting to be sent. It will be saved when the connection is back.`,
+  calls: 'Calls',
 };
 
 const sv: QuickStatusStrings = {
   currentStatus: 'Nuvarande status',
   activeRemoteExtension: 'Aktiv fjärranknytning',
   noRemoteExtension: 'Ingen fjärranknytning',
-  noRemoteExtensionRings: (device) => `Ingen fjärranknytning – samtal ringer på ${device}`,
   status: 'Status',
   remoteExtensionFor: (status) => `Fjärranknytning för ${status}`,
   save: 'Spara',
   unsaved: 'Inte sparat än. Tryck på Retur eller Spara för att spara, Esc för att ångra.',
   numberText: (label, dial) => (dial ? `${label} (${dial})` : label),
   nowYourStatus: (status) => `${status} är nu din status.`,
+  statusWaits: (status) => `${status} väntar på att skickas. Den blir din status när anslutningen är tillbaka.`,
+  remoteExtensionWaits: (status) =>
+    `Fjärranknytningen för ${status} väntar på att skickas. Den sparas när anslutningen är tillbaka.`,
+  calls: 'Samtal',
 };
 
 export const quickStatusStrings: StringTable<QuickStatusStrings> = { en, sv };

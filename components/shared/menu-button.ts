@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { MenuButtonController } from './menu.js';
+import { MenuButtonController, type PopoverSide } from './menu.js';
 
 export interface RadioMenuOptions {
   /** Chooses the item with this value (a click, Enter or Space on it), once the menu has closed. */
@@ -8,6 +8,8 @@ export interface RadioMenuOptions {
   readonly refusal: () => string;
   /** Runs as the menu opens (to forget the last refusal); returning false keeps it closed. */
   readonly beforeOpen: () => boolean;
+  /** The side of its button the menu opens on when it fits there; below by default. */
+  readonly side?: PopoverSide;
 }
 
 /**
@@ -30,6 +32,7 @@ export class RadioMenu {
       items: () => [...host.renderRoot.querySelectorAll<HTMLElement>('[role="menuitemradio"]')],
       choose: (item) => this.#choose(item),
       beforeOpen: options.beforeOpen,
+      side: options.side,
     });
   }
 
@@ -71,8 +74,11 @@ export class RadioMenu {
     `;
   }
 
-  /** The menu, named `name`, holding `items` (from `renderItem`); then the refusal, if any. */
-  renderMenu(name: string, items: unknown): TemplateResult {
+  /**
+   * The menu, named `name`, holding `items` (from `renderItem`) and, under them, a `note` that
+   * describes the menu (not an item: arrows skip it); then the refusal, if any.
+   */
+  renderMenu(name: string, items: unknown, note?: string): TemplateResult {
     const refusal = this.options.refusal();
     return html`
       <div
@@ -80,12 +86,14 @@ export class RadioMenu {
         role="menu"
         part="menu"
         aria-label=${name}
+        aria-describedby=${note ? 'menu-note' : nothing}
         ?hidden=${!this.open}
         @click=${this.#handleMenuClick}
         @keydown=${this.#controller.handleMenuKeydown}
         @focusout=${this.#controller.handleMenuFocusout}
       >
         ${items}
+        ${note ? html`<p role="none" id="menu-note" class="menu-note muted" part="menu-note">${note}</p>` : nothing}
       </div>
       ${refusal ? html`<p id="error" class="error" part="error">${refusal}</p>` : nothing}
     `;

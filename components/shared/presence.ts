@@ -31,6 +31,25 @@ export const presenceStyles = css`
     background: var(--_dnd);
     box-shadow: inset 0 0 0 0.25em var(--_dnd), inset 0 0 0 0.35em var(--_surface);
   }
+  /*
+   * Forced colours would paint a dot in the background's own colour (it has no text or border):
+   * system colours instead, told apart by shape as well as by name beside them: available and busy
+   * filled, away a ring, Do Not Disturb a bar.
+   */
+  @media (forced-colors: active) {
+    .presence {
+      forced-color-adjust: none;
+      background: CanvasText;
+      border: 0.12em solid CanvasText;
+    }
+    .presence.away {
+      background: Canvas;
+    }
+    .presence.dnd {
+      box-shadow: inset 0 0.22em 0 0 CanvasText, inset 0 -0.22em 0 0 CanvasText;
+      background: Canvas;
+    }
+  }
 `;
 
 /** The presence dot beside a status name; styled by `presenceStyles`. */

@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import type { Store } from '../../src/store/index.js';
 import type { LiveRegion } from './live-region.js';
 import { localeOf } from './locale.js';
 import { failureReason, sharedStrings } from './strings.js';
@@ -8,12 +9,21 @@ export interface SaveWords<T> {
   readonly saving?: string;
   /** Said when the platform has said yes. */
   readonly saved?: (result: T) => string;
+  /** What waits to be sent, when it does: "<what> will be sent when the connection is back." */
+  readonly waiting?: string;
 }
+
+/** How a save ended: the platform's yes, or the change waits in the outbox to be sent (SYNC-4). */
+export type SaveOutcome<T> = { readonly value: T; readonly waiting?: false } | { readonly waiting: true };
 
 /**
  * One kind of save an element runs (a status, a number, a call): whether it is under way, why the
  * last one was refused, and what the live region says at each step (SYNC-3). The host renders
  * `pending` and `error`; a new save clears the error.
+ *
+ * Given the Store its changes go through (`waitsOn`), a save also ends when the change has to wait
+ * to be sent: the host stops saying "Saving…" and moves on, the change shows as waiting where it
+ * is listed, and a later refusal is the Store's to tell (`StoreState.dropped`).
  */
 export class SaveController {
   /** How many of these saves wait for the platform's answer. */
@@ -24,6 +34,7 @@ export class SaveController {
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly live: LiveRegion,
+    private readonly waitsOn?: () => Store | undefined,
   ) {}
 
   get pending(): boolean {
@@ -38,17 +49,30 @@ export class SaveController {
   }
 
   /**
-   * Runs `save`, announcing as it goes. Resolves with its result, or with `undefined` once the
-   * refusal is shown and said: the caller never has to catch.
+   * Runs `save`, announcing as it goes. Resolves with its result, with `{ waiting: true }` once the
+   * change waits to be sent, or with `undefined` once the refusal is shown and said: the caller
+   * never has to catch.
    */
-  async run<T>(save: () => Promise<T>, words: SaveWords<T> = {}): Promise<{ readonly value: T } | undefined> {
+  async run<T>(save: () => Promise<T>, words: SaveWords<T> = {}): Promise<SaveOutcome<T> | undefined> {
     const locale = localeOf(this.host);
+    const shared = sharedStrings[locale];
+    const stopWatching = new AbortController();
     this.#running++;
     this.error = '';
-    this.live.say(words.saving ?? sharedStrings[locale].saving);
+    this.live.say(words.saving ?? shared.saving);
     this.host.requestUpdate();
     try {
-      const value = await save();
+      const saving = save();
+      const store = this.waitsOn?.();
+      const waiting = store?.whenWaiting(stopWatching.signal).then(() => WAITING);
+      const first = await (waiting ? Promise.race([saving, waiting]) : saving);
+      if (first === WAITING) {
+        // Its answer comes later, to the Store; nobody waits for it here.
+        saving.catch(() => undefined);
+        this.live.say(words.waiting ?? shared.changeWaits);
+        return { waiting: true };
+      }
+      const value = first as T;
       if (words.saved) this.live.say(words.saved(value));
       return { value };
     } catch (error) {
@@ -56,8 +80,11 @@ export class SaveController {
       this.live.say(this.error);
       return undefined;
     } finally {
+      stopWatching.abort();
       this.#running--;
       this.host.requestUpdate();
     }
   }
 }
+
+const WAITING = Symbol('waiting');

@@ -103,6 +103,8 @@ const EMPTY: StoreState = Object.freeze({
   data: null,
   source: 'none',
   pending: [],
+  waiting: false,
+  confirmed: null,
   loadError: null,
   storage: 'device',
   dropped: [],

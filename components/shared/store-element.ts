@@ -1,4 +1,4 @@
-import { html, LitElement, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { StoreState } from '../../src/store/index.js';
 import { LiveRegion } from './live-region.js';
 import { localeOf, type Locale, type StringTable } from './locale.js';
@@ -19,7 +19,7 @@ export abstract class StoreElement<Strings> extends LitElement {
   protected readonly data = new StoreController(this, (state) => this.watch(state));
 
   /** The element's polite live region; render it with `live.render()`. */
-  protected readonly live = new LiveRegion(this);
+  protected readonly live = new LiveRegion();
 
   /**
    * What of the Store's state this element renders: it renders again only when one of these
@@ -58,7 +58,25 @@ export abstract class StoreElement<Strings> extends LitElement {
       : html`<p class="muted loading" aria-busy="true">${this.shared.loading}</p>`;
   }
 
+  /**
+   * While changes wait to be sent (SYNC-4, NUM-6): how many, that they go when the connection is
+   * back, and a button that discards them. Watch `state.waiting` and `state.pending` to show it.
+   */
+  protected renderWaitingNote(): TemplateResult | typeof nothing {
+    const { waiting, pending } = this.data.state;
+    if (!waiting) return nothing;
+    return html`<div class="note waiting" part="note" role="group" aria-label=${this.shared.waitingToSend}>
+      <p>${this.shared.waitingNote(pending.length)}</p>
+      <button type="button" part="discard" @click=${this.#discard}>${this.shared.discard}</button>
+    </div>`;
+  }
+
   readonly #retry = (): void => {
     void this.data.store?.refresh();
+  };
+
+  readonly #discard = (): void => {
+    this.data.store?.discardWaiting();
+    this.live.say(this.shared.discarded);
   };
 }

@@ -7,6 +7,7 @@ import {
   describeLockReason,
   describeProblem,
   listInEnglish,
+  type CallRouting,
   type CallThroughFix,
   type Device,
   type LockReason,
@@ -18,7 +19,20 @@ import type { Locale, StringTable } from './locale.js';
 export interface SharedStrings {
   readonly loading: string;
   readonly retry: string;
-  readonly offline: string;
+  /**
+   * Shown while changes wait to be sent because the phone system cannot be reached or said "not
+   * now" (SYNC-4, NUM-6): how many, and that they go when the connection is back.
+   */
+  readonly waitingNote: (count: number) => string;
+  /** A change's state while it waits to be sent. */
+  readonly waitingToSend: string;
+  /** Drops the waiting changes, and what is said once it did. */
+  readonly discard: string;
+  readonly discarded: string;
+  /** Said when a change of no more particular kind has to wait to be sent. */
+  readonly changeWaits: string;
+  /** Where incoming calls ring and which device places outgoing ones, in force now. */
+  readonly whereCallsGo: (routing: CallRouting) => string;
   /** Shown once when IndexedDB cannot be used, so nothing is kept for the next visit (SYNC-8). */
   readonly storageInMemory: string;
   /** A change kept while offline that the rules no longer allowed when it could be sent (SYNC-4). */
@@ -45,7 +59,19 @@ export interface SharedStrings {
 const en: SharedStrings = {
   loading: 'Loading…',
   retry: 'Try again',
-  offline: 'You are offline. Changes can’t be saved until the connection is back.',
+  waitingNote: (count) =>
+    count === 1
+      ? 'The phone system can’t be reached. 1 change is waiting to be sent; it will be sent when the connection is back.'
+      : `The phone system can’t be reached. ${count} changes are waiting to be sent; they will be sent when the connection is back.`,
+  waitingToSend: 'Waiting to be sent',
+  discard: 'Discard waiting changes',
+  discarded: 'The waiting changes were discarded.',
+  changeWaits: 'Your change is waiting to be sent. It will be saved when the connection is back.',
+  whereCallsGo: (routing) => whereCallsGo(routing, (device) => device.label, {
+    same: (device) => `Calls ring on and go out from ${device}.`,
+    split: (rings, out) => `Calls ring on ${rings}. Outgoing calls use ${out}.`,
+    none: 'No device is set for calls.',
+  }),
   storageInMemory: 'This browser isn’t keeping a copy of your numbers, so they load from the platform each time.',
   droppedChange: (reason) => `A change made while offline was not made: ${reason}`,
   loadFailed: (reason) => `Your settings could not be loaded. ${reason}`,
@@ -67,6 +93,18 @@ const en: SharedStrings = {
   lockReason: describeLockReason,
   callThroughFix: describeCallThroughFix,
 };
+
+/** A device named in full for the where-calls-go line: "Work mobile, 070 123 45 67". */
+function whereCallsGo(
+  { ringsOn, placedFrom }: CallRouting,
+  name: (device: Device) => string,
+  words: { same: (device: string) => string; split: (rings: string, out: string) => string; none: string },
+): string {
+  const full = (device: Device | undefined) =>
+    device ? (device.dial ? `${name(device)}, ${device.dial}` : name(device)) : words.none;
+  if (!ringsOn && !placedFrom) return words.none;
+  return ringsOn?.id === placedFrom?.id ? words.same(full(ringsOn)) : words.split(full(ringsOn), full(placedFrom));
+}
 
 function listInSwedish(items: readonly string[]): string {
   return listInEnglish(items).replace(/ and ([^,]*)$/u, ' och $1');
@@ -167,7 +205,19 @@ function svCallThroughFix(fix: CallThroughFix): string {
 const sv: SharedStrings = {
   loading: 'Läser in…',
   retry: 'Försök igen',
-  offline: 'Du är offline. Ändringar kan inte sparas förrän anslutningen är tillbaka.',
+  waitingNote: (count) =>
+    count === 1
+      ? 'Telefonsystemet går inte att nå. 1 ändring väntar på att skickas; den skickas när anslutningen är tillbaka.'
+      : `Telefonsystemet går inte att nå. ${count} ändringar väntar på att skickas; de skickas när anslutningen är tillbaka.`,
+  waitingToSend: 'Väntar på att skickas',
+  discard: 'Släng väntande ändringar',
+  discarded: 'De väntande ändringarna slängdes.',
+  changeWaits: 'Ändringen väntar på att skickas. Den sparas när anslutningen är tillbaka.',
+  whereCallsGo: (routing) => whereCallsGo(routing, svDeviceName, {
+    same: (device) => `Samtal ringer på och går ut från ${device}.`,
+    split: (rings, out) => `Samtal ringer på ${rings}. Utgående samtal går från ${out}.`,
+    none: 'Ingen enhet är vald för samtal.',
+  }),
   storageInMemory: 'Webbläsaren sparar ingen kopia av dina nummer, så de hämtas från plattformen varje gång.',
   droppedChange: (reason) => `En ändring som gjordes offline blev inte av: ${reason}`,
   loadFailed: (reason) => `Inställningarna kunde inte läsas in. ${reason}`,

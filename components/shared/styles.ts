@@ -98,6 +98,21 @@ export const baseStyles = css`
   .muted {
     color: var(--_muted);
   }
+  /* Changes waiting to be sent: how many, and Discard beside it (wrapping when narrow). */
+  .note.waiting {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.75em;
+    margin: 0 0 0.5em;
+    padding: 0.5em 0.75em;
+    border: 1px solid var(--_warning);
+    border-radius: var(--_radius);
+  }
+  .note.waiting p {
+    flex: 1 1 14em;
+    margin: 0;
+  }
 `;
 
 /**

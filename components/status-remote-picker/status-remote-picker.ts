@@ -75,7 +75,7 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
   @state() private draft: StatusRouting | null = null;
 
   /** Done: "Saving…", then the status saved or why it was refused. */
-  readonly #save = new SaveController(this, this.live);
+  readonly #save = new SaveController(this, this.live, () => this.data.store);
 
   /** The draft Done sent: the editor says "Saving…" while it is still the one shown (STAT-5). */
   #sent: StatusRouting | null = null;
@@ -268,8 +268,11 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
         if (this.draft?.id === draft.id) this.#closeEditor();
         return strings.statusSaved(name);
       },
+      waiting: strings.statusWaits(name),
     });
-    if (saved) this.dispatchEvent(new StatusSavedEvent(draft.id));
+    // Kept in the outbox, the change is in the list already: back to it.
+    if (saved?.waiting && this.draft?.id === draft.id) this.#closeEditor();
+    if (saved && !saved.waiting) this.dispatchEvent(new StatusSavedEvent(draft.id));
     else if (this.draft !== draft) this.#save.clear(); // the reason belongs to an editor no longer shown
   }
 

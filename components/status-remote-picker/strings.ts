@@ -20,6 +20,8 @@ export interface StatusRemotePickerStrings {
   readonly statusGone: string;
   /** Announced when the status has been saved. */
   readonly statusSaved: (name: string) => string;
+  /** Announced when the status's new routing has to wait to be sent (SYNC-4). */
+  readonly statusWaits: (name: string) => string;
 }
 
 const en: StatusRemotePickerStrings = {
@@ -37,6 +39,7 @@ const en: StatusRemotePickerStrings = {
   remoteExtensionGone: 'The Remote Extension of this status was removed, so it is set to None.',
   statusGone: 'The status you were editing no longer exists.',
   statusSaved: (name) => `${name} saved.`,
+  statusWaits: (name) => `Your changes to ${name} are waiting to be sent. They will be saved when the connection is back.`,
 };
 
 const sv: StatusRemotePickerStrings = {
@@ -54,6 +57,7 @@ const sv: StatusRemotePickerStrings = {
   remoteExtensionGone: 'Statusens fjärranknytning har tagits bort, så den är nu Ingen.',
   statusGone: 'Statusen du redigerade finns inte längre.',
   statusSaved: (name) => `${name} har sparats.`,
+  statusWaits: (name) => `Ändringarna av ${name} väntar på att skickas. De sparas när anslutningen är tillbaka.`,
 };
 
 export const statusRemotePickerStrings: StringTable<StatusRemotePickerStrings> = { en, sv };

@@ -65,13 +65,17 @@ export const statusRemotePickerStyles = css`
     margin: 0 0 0.75em;
     font-weight: 600;
   }
+  /* One column no wider than the element: a select as wide as its longest option shrinks to it. */
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    justify-items: start;
     gap: 0.2em;
     margin-block-end: 0.75em;
   }
   select {
     max-width: 100%;
+    min-width: 0;
   }
   .actions {
     display: flex;

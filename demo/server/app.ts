@@ -24,11 +24,12 @@ export interface AppOptions {
   readonly feed: Pick<ChangeFeed, 'refusal'>;
   readonly hooks: TestHooks | null;
   readonly contract: ContractCheck | null;
-  readonly corsOrigins: ReadonlySet<string>;
+  /** Whether a page of this origin may call the API from a browser. */
+  readonly allowsOrigin: (origin: string) => boolean;
   readonly log: (message: string) => void;
 }
 
-export function createApp({ routes, identify, feed, hooks, contract, corsOrigins, log }: AppOptions): RequestListener {
+export function createApp({ routes, identify, feed, hooks, contract, allowsOrigin, log }: AppOptions): RequestListener {
   /** The route's reply; a thrown HttpError is its reply, anything else a 500. */
   const answer = async (req: IncomingMessage, found: ReturnType<typeof findRoute>): Promise<Reply> => {
     if (!found) return notFound().toReply();
@@ -55,7 +56,7 @@ export function createApp({ routes, identify, feed, hooks, contract, corsOrigins
     // A HEAD finds the route and gets the answer of a GET.
     const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    const allowedOrigin = commonHeaders(req, res, corsOrigins);
+    const allowedOrigin = commonHeaders(req, res, allowsOrigin);
     if (method === 'OPTIONS') {
       // A CORS preflight: the machinery of the browser, not an API call.
       if (allowedOrigin) {
@@ -101,13 +102,13 @@ export function createApp({ routes, identify, feed, hooks, contract, corsOrigins
 }
 
 /** Headers of every answer; says whether the request's Origin may use the API from a browser. */
-function commonHeaders(req: IncomingMessage, res: ServerResponse, corsOrigins: ReadonlySet<string>): boolean {
+function commonHeaders(req: IncomingMessage, res: ServerResponse, allowsOrigin: (origin: string) => boolean): boolean {
   // Settings are personal and change: never cached; a JSON body is never sniffed as anything else.
   res.setHeader('cache-control', 'no-store');
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('vary', 'Origin');
   const origin = header(req, 'origin');
-  if (origin === undefined || !corsOrigins.has(origin)) return false;
+  if (origin === undefined || !allowsOrigin(origin)) return false;
   res.setHeader('access-control-allow-origin', origin);
   res.setHeader('access-control-allow-credentials', 'true');
   // A cross-origin client must see how long the server asks it to wait (429, 503).

@@ -12,7 +12,8 @@ export interface Config {
   readonly adminTokenGenerated: boolean;
   /** User id and token pairs. */
   readonly userTokens: ReadonlyArray<readonly [user: string, token: string]>;
-  readonly corsOrigins: ReadonlySet<string>;
+  /** Whether a page of this origin may call the API from a browser (CORS, with credentials). */
+  readonly allowsOrigin: (origin: string) => boolean;
   readonly testHooks: boolean;
   readonly contractCheck: boolean;
   readonly limits: Limits;
@@ -64,7 +65,7 @@ export function readConfig(env: Env): Config {
     adminToken: adminToken === '' ? secret() : adminToken,
     adminTokenGenerated: adminToken === '',
     userTokens: parseUserTokens(env.USER_TOKENS ?? 'demo-user=demo-token'),
-    corsOrigins: new Set(list(env.CORS_ORIGINS ?? 'http://localhost:8000,http://127.0.0.1:8000')),
+    allowsOrigin: env.CORS_ORIGINS === undefined ? isLoopbackPage : allowList(list(env.CORS_ORIGINS)),
     testHooks: env.TEST_HOOKS === '1',
     contractCheck: env.CONTRACT_CHECK === '1',
     limits: readLimits(env),
@@ -90,6 +91,22 @@ function readLimits(env: Env): Limits {
   // Node refuses a headers timeout longer than the request timeout that contains it.
   if (limits.headersTimeoutMs > limits.requestTimeoutMs) throw new ConfigError('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS.');
   return limits;
+}
+
+/**
+ * The default: a page served from this machine (http://localhost, 127.0.0.1 or [::1], any port), so
+ * that the demo works whatever `PORT` it runs on. Named origins only, never `*`: the answers carry
+ * credentials. CORS_ORIGINS replaces it with an exact list.
+ */
+function isLoopbackPage(origin: string): boolean {
+  if (!URL.canParse(origin)) return false;
+  const url = new URL(origin);
+  return url.protocol === 'http:' && url.origin === origin && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+function allowList(origins: readonly string[]): (origin: string) => boolean {
+  const allowed = new Set(origins);
+  return (origin) => allowed.has(origin);
 }
 
 function list(value: string): string[] {

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       feed,
       hooks,
       contract,
-      corsOrigins: config.corsOrigins,
+      allowsOrigin: config.allowsOrigin,
       log,
     }),
   );

@@ -4,10 +4,10 @@
  * disagree), where a refusal belongs, and why Remote Extension cannot be changed.
  */
 import { applyCommand, changesDial, changesLabel } from './commands.js';
-import { checkDialString, checkLabel } from './dial-plan.js';
+import { checkDialString, checkLabel, exampleNumber, LABEL_MAX_LENGTH } from './dial-plan.js';
 import type { CallThroughFix, LockReason, Problem } from './problems.js';
 import { addRemoteExtensionProblem, callThroughFixes, lockReasons } from './rules.js';
-import type { NumberChanges, NumberDraft, PhoneNumber, Snapshot } from './schemas.js';
+import type { DialPlan, NumberChanges, NumberDraft, PhoneNumber, Snapshot } from './schemas.js';
 
 /** What the person has typed and ticked; `edited` below is the number as it is, when editing. */
 export interface NumberFields {
@@ -74,7 +74,7 @@ export function numberChanges(edited: PhoneNumber, fields: NumberFields): Number
   return changes;
 }
 
-/** Where a refusal is shown: at the field it is about, or above the buttons. */
+/** Where a refusal is shown: at the field it is about, or under the buttons. */
 export type ProblemPlace = 'label' | 'number' | 'form';
 
 
@@ -122,4 +122,31 @@ export function draftCallThroughFixes(state: Snapshot, edited: PhoneNumber, fiel
     if (preview.ok) return callThroughFixes(preview.state, edited.id);
   }
   return [];
+}
+
+/**
+ * Every problem the live check of Label and of Number can name with this dial plan (but a broken
+ * character, which only pasted text has): a form keeps room for the longest of them, so a
+ * message appearing as a field is left moves no control under the pointer.
+ */
+export function fieldProblems(plan: DialPlan | null): { readonly label: Problem[]; readonly number: Problem[] } {
+  const label: Problem[] = [
+    { code: 'label-empty' },
+    { code: 'label-too-long', maxLength: LABEL_MAX_LENGTH },
+    { code: 'label-control-character' },
+  ];
+  if (!plan) return { label, number: [] };
+  const example = exampleNumber(plan);
+  const codes = plan.destinationCodes;
+  const longestCode = codes.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const number: Problem[] = [
+    { code: 'number-empty', example, codes },
+    { code: 'number-country-code', example, codes },
+    // A wide character, and one that English names by its code point.
+    { code: 'number-bad-character', character: 'W', example, codes },
+    { code: 'number-bad-character', character: '\u200b', example, codes },
+    { code: 'number-destination-code', example, codes },
+    { code: 'number-length', destinationCode: longestCode, length: 99, minLength: plan.minLength, maxLength: plan.maxLength, example },
+  ];
+  return { label, number };
 }

@@ -5,7 +5,30 @@
  */
 import { chooseRemoteExtension } from './rules.js';
 import type { Snapshot, StatusRouting } from './schemas.js';
-import { findDevice, findNumber, findStatus, remoteExtensions, type Device } from './selectors.js';
+import {
+  activeCallUsing,
+  activeSendCallsTo,
+  findDevice,
+  findNumber,
+  findStatus,
+  remoteExtensions,
+  type Device,
+} from './selectors.js';
+
+/** Where calls go in the active status: the device incoming calls ring on, the one that places them. */
+export interface CallRouting {
+  readonly ringsOn: Device | undefined;
+  readonly placedFrom: Device | undefined;
+}
+
+/**
+ * Where calls go in `state`'s active status (Send my calls to, Call Using), for the one line the
+ * Availability menu, the popup and the footer show. Given the settings in force (not a change
+ * still waiting to be sent), it says what rings now.
+ */
+export function callRouting(state: Snapshot): CallRouting {
+  return { ringsOn: activeSendCallsTo(state), placedFrom: activeCallUsing(state) };
+}
 
 /** Where calls go after a routing change, as a person would be told. */
 export type RoutingChange =

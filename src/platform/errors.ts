@@ -8,7 +8,9 @@ export type PlatformErrorCode =
   | 'not-found'
   | 'offline'
   | 'unavailable'
-  | 'bad-response';
+  | 'bad-response'
+  /** The user discarded the change while it waited to be sent; it never reached the platform. */
+  | 'discarded';
 
 export interface PlatformErrorOptions extends ErrorOptions {
   /** How long the platform asked to be left alone before the next attempt (`Retry-After`), in ms. */

@@ -39,6 +39,11 @@ export interface Judge {
 export interface Sender extends Judge {
   /** Loads the platform's settings and takes them as they are, even if older; whether it could. */
   reload(): Promise<boolean>;
+  /**
+   * Whether changes now wait to be sent again (the platform could not be reached or said "not
+   * now"), or the platform answered again.
+   */
+  waiting(waiting: boolean): void;
 }
 
 /** What `Delivery.resume` needs of the Store to send what an earlier one left behind. */
@@ -52,6 +57,10 @@ export interface Resumer extends Judge {
 export class Delivery {
   /** Commands go to the platform one at a time, in the order the user made them. */
   #queue: Promise<unknown> = Promise.resolve();
+  /** The ids of waiting changes the user discarded: each is dropped at its turn, unsent. */
+  readonly #discarded = new Set<string>();
+  /** Ends the pause before the next attempt early (a discard should not wait out a 30 s pause). */
+  #wake: (() => void) | null = null;
 
   constructor(
     private readonly client: PlatformClient,
@@ -78,6 +87,15 @@ export class Delivery {
   /** Settles when everything sent so far has been answered or given up. */
   settled(): Promise<unknown> {
     return this.#queue;
+  }
+
+  /**
+   * Drops the changes with these ids that have not been sent yet: out of the outbox, and never
+   * sent. One already on its way cannot be called back; it is answered as usual.
+   */
+  discard(ids: Iterable<string>): void {
+    for (const id of ids) this.#discarded.add(id);
+    this.#wake?.();
   }
 
   /** Empties this user's outbox (sign-out, SYNC-7). */
@@ -119,9 +137,14 @@ export class Delivery {
    */
   async #deliver(command: Command): Promise<Snapshot> {
     for (let attempt = 0; ; attempt++) {
+      if (this.#discarded.delete(command.id)) {
+        await this.outbox?.remove(this.client.scope, command.id);
+        throw new PlatformError('discarded', 'The change was discarded before it was sent.');
+      }
       try {
         const snapshot = valid(await sendCommand(this.client, command, { signal: this.signal }));
         await this.outbox?.remove(this.client.scope, command.id);
+        this.store.waiting(false);
         return snapshot;
       } catch (error) {
         const failure = asPlatformError(error);
@@ -129,6 +152,7 @@ export class Delivery {
         if (this.signal.aborted) throw failure;
         if (!failure.retryable || this.outbox === null) {
           await this.outbox?.remove(this.client.scope, command.id);
+          this.store.waiting(false);
           throw failure;
         }
         if (failure.stale && (await this.store.reload())) {
@@ -142,17 +166,25 @@ export class Delivery {
           // changing under it gets the pauses.
           if (attempt === 0) continue;
         }
-        await waitToRetry(this.pause, attempt, failure.retryAfterMs, this.signal);
+        this.store.waiting(true);
+        await waitToRetry(this.pause, attempt, failure.retryAfterMs, this.signal, (wake) => (this.#wake = wake));
+        this.#wake = null;
       }
     }
   }
 }
 
 /**
- * Resolves at the browser's `online` event or after the attempt's pause (what the platform asked
- * for, or a jittered one that doubles), whichever is first.
+ * Resolves at the browser's `online` event, after the attempt's pause (what the platform asked
+ * for, or a jittered one that doubles), or when woken through `wakeWith`, whichever is first.
  */
-function waitToRetry(pause: RetryPause, attempt: number, asked: number | null, signal: AbortSignal): Promise<void> {
+function waitToRetry(
+  pause: RetryPause,
+  attempt: number,
+  asked: number | null,
+  signal: AbortSignal,
+  wakeWith: (wake: () => void) => void,
+): Promise<void> {
   const ceiling = Math.min(pause.cap, pause.first * 2 ** attempt);
   const wait = asked === null ? ceiling / 2 + Math.random() * (ceiling / 2) : Math.min(asked, RETRY_AFTER_CEILING_MS);
   return new Promise((resolve) => {
@@ -163,6 +195,7 @@ function waitToRetry(pause: RetryPause, attempt: number, asked: number | null, s
       resolve();
     };
     const timer = setTimeout(done, wait);
+    wakeWith(done);
     window.addEventListener('online', done);
     signal.addEventListener('abort', done);
   });

@@ -18,6 +18,14 @@ export interface StoreState {
   readonly source: 'none' | 'cache' | 'platform';
   /** Changes shown but not yet confirmed by the platform, oldest first. */
   readonly pending: readonly Command[];
+  /**
+   * Whether the pending changes wait to be sent: the platform could not be reached or said "not
+   * now", so they are kept in the outbox and sent again later (SYNC-4). False while they are
+   * simply on their way.
+   */
+  readonly waiting: boolean;
+  /** The platform's (or, before it answers, the cache's) last word: what is in force now. */
+  readonly confirmed: Snapshot | null;
   /** Why the last load failed, while no platform data has arrived. */
   readonly loadError: PlatformError | null;
   /**
@@ -33,6 +41,14 @@ export interface StoreState {
 }
 
 export type StoreListener = (state: StoreState) => void;
+
+/**
+ * The settings in force on the phone system now: what views show, except while changes wait to
+ * be sent, when it is the platform's last word (a waiting status change does not ring anything yet).
+ */
+export function inForce(state: StoreState): Snapshot | null {
+  return state.waiting ? state.confirmed : state.data;
+}
 
 /**
  * What views show: `confirmed` with each of `pending` applied, frozen, sharing every part equal to

@@ -47,7 +47,11 @@ export interface StoreOptions {
   readonly cached?: Promise<Snapshot | undefined>;
 }
 
-type Pending = { readonly command: Command };
+type Pending = {
+  readonly command: Command;
+  /** Whether it has waited to be sent: its sender may have moved on (SYNC-4). */
+  waited: boolean;
+};
 
 export class Store {
   readonly client: PlatformClient;
@@ -60,6 +64,8 @@ export class Store {
   /** The platform's (or, before it answers, the cache's) last word. */
   #confirmed: Snapshot | null = null;
   #pending: Pending[] = [];
+  /** `Delivery` last said changes wait to be sent (shown only while some are pending). */
+  #waiting = false;
   #current: StoreState;
   #loading: Promise<void> | null = null;
   #unsubscribeFeed: (() => void) | null = null;
@@ -75,6 +81,8 @@ export class Store {
       data: null,
       source: 'none',
       pending: [],
+      waiting: false,
+      confirmed: null,
       loadError: null,
       storage: this.#cache?.available === false ? 'memory' : 'device',
       dropped: [],
@@ -83,7 +91,7 @@ export class Store {
       this.client,
       options.outbox ?? null,
       this.#lifetime.signal,
-      { ...this.#judge, reload: () => this.#load() },
+      { ...this.#judge, reload: () => this.#load(), waiting: (waiting) => this.#setWaiting(waiting) },
       options.retryPause,
     );
     this.#cacheWriter = this.#cache && new CacheWriter(this.#cache, this.client.scope, () => this.#noteStorage());
@@ -192,11 +200,35 @@ export class Store {
   }
 
   /**
+   * Resolves once the pending changes wait to be sent (at once, if they do now), so a sender can
+   * say so and move on; never, if they are answered first. `signal` stops the watching.
+   */
+  whenWaiting(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.#current.waiting) return resolve();
+      const stop = this.subscribe((state) => {
+        if (!state.waiting) return;
+        stop();
+        resolve();
+      });
+      signal.addEventListener('abort', stop, { once: true });
+    });
+  }
+
+  /**
+   * Drops every change waiting to be sent (SYNC-4): out of the view and the outbox, unsent. Each
+   * one's sender hears `discarded`.
+   */
+  discardWaiting(): void {
+    if (this.#current.waiting) this.#delivery.discard(this.#pending.map((p) => p.command.id));
+  }
+
+  /**
    * Shows `command` as pending and sends it, once `written`, after those before it; settles when
    * answered.
    */
   async #send(command: Command, written: Promise<void>): Promise<void> {
-    const entry: Pending = { command };
+    const entry: Pending = { command, waited: this.#current.waiting };
     this.#pending = [...this.#pending, entry];
     this.#recompute();
 
@@ -206,8 +238,11 @@ export class Store {
       this.#accept(snapshot, false);
     } catch (error) {
       this.#pending = this.#pending.filter((p) => p !== entry);
-      this.#recompute();
       const failure = asPlatformError(error);
+      // A change refused after it waited may have no sender left to say why: the Store says it.
+      const problem = failure.problem;
+      const untold = entry.waited && problem && !this.#current.dropped.includes(problem);
+      this.#recompute(untold ? { dropped: [...this.#current.dropped, problem] } : {});
       // A lost answer may hide an applied change, and a refusal may mean we were stale: re-ask.
       if (!this.#lifetime.signal.aborted) void this.refresh();
       throw failure;
@@ -296,10 +331,23 @@ export class Store {
     this.#accept(snapshot, false, false);
   }
 
+  /** Changes wait to be sent, or the platform answered again (`Delivery` says which). */
+  #setWaiting(waiting: boolean): void {
+    if (waiting) for (const entry of this.#pending) entry.waited = true;
+    this.#waiting = waiting;
+    if (waiting !== this.#current.waiting) this.#recompute();
+  }
+
   /** Derives what views show, and announces it together with `changes` as one new state. */
   #recompute(changes: Partial<StoreState> = {}): void {
     const pending = this.#pending.map((p) => p.command);
-    this.#update({ ...changes, data: viewOf(this.#confirmed, pending, this.#current.data), pending });
+    this.#update({
+      ...changes,
+      data: viewOf(this.#confirmed, pending, this.#current.data),
+      pending,
+      waiting: this.#waiting && pending.length > 0,
+      confirmed: this.#confirmed,
+    });
   }
 
   #update(changes: Partial<StoreState>): void {

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../wait.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { AddNumberDialog, NumberSavedEvent, RemoteExtensionProvider } from '../../entries/index.js';
 import { newId, type NumberChanges } from '../../src/model/index.js';
 import { afterAnImageOfXFails, cleanUp, heldPlatform, simulatedPlatform } from '../helpers.js';
@@ -87,6 +87,37 @@ async function openAdd(element: AddNumberDialog): Promise<void> {
 async function openEdit(element: AddNumberDialog, numberId: string): Promise<void> {
   element.showEdit(numberId);
   await element.updateComplete;
+}
+
+// --- Where things are: issue 18, nothing moves under the pointer ------------------------------------
+
+/** Where each element is on the screen, to the hundredth of a pixel. */
+function places(elements: readonly Element[]): string[] {
+  return elements.map((el) => {
+    const r = el.getBoundingClientRect();
+    return [r.left, r.top, r.width, r.height].map((n) => n.toFixed(2)).join(' ');
+  });
+}
+
+/** The centre of an element, in whole CSS pixels, as `sendMouse` takes it. */
+function centreOf(el: Element): [number, number] {
+  const r = el.getBoundingClientRect();
+  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+}
+
+/**
+ * A real press on `target`: the button goes down at its centre, the dialog renders what that did
+ * (the field left behind shows its message), and `during` sees the page between down and up,
+ * as a person's press lasts; then the button comes up at the same point.
+ */
+async function press(element: AddNumberDialog, target: Element, during: () => void | Promise<void> = () => {}) {
+  const [x, y] = centreOf(target);
+  await sendMouse({ type: 'move', position: [x, y] });
+  await sendMouse({ type: 'down' });
+  await element.updateComplete;
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  await during();
+  await sendMouse({ type: 'up' });
 }
 
 describe('<add-number-dialog>', () => {
@@ -324,7 +355,7 @@ describe('<add-number-dialog>', () => {
       expect(element.open).to.equal(true);
     });
 
-    it('ADD-4 ADD-3 when the platform refuses the number the dialog stays open with the reason above the buttons', async () => {
+    it('ADD-4 ADD-3 when the platform refuses the number the dialog stays open with the reason under the buttons', async () => {
       const platform = heldPlatform();
       const { element } = await mount({ platform });
       await openAdd(element);
@@ -351,7 +382,7 @@ describe('<add-number-dialog>', () => {
       expect((await platform.load()).numbers.map((n) => n.id)).to.deep.equal(['mobile', 'home']);
     });
 
-    it('the number limit (issue 17): with 100 numbers, Add keeps the dialog open and says so above the buttons', async () => {
+    it('the number limit (issue 17): with 100 numbers, Add keeps the dialog open and says so under the buttons', async () => {
       const platform = simulatedPlatform({ persist: false });
       for (let i = (await platform.load()).numbers.length; i < 100; i++) {
         const number = { id: `seed-${i}`, label: `Number ${i}`, dial: `06${10_000_000 + i}`, remoteExtension: false };
@@ -740,6 +771,154 @@ describe('<add-number-dialog>', () => {
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !element.open);
       expect((await platform.load()).numbers.find((n) => n.id === 'home')?.label).to.equal('Home');
+    });
+  });
+
+  describe('nothing moves under the pointer (issue 18)', () => {
+    afterEach(async () => {
+      await resetMouse();
+      await setViewport({ width: 800, height: 600 });
+    });
+
+    /** Every control of Add Number, top to bottom. */
+    function addControls(element: AddNumberDialog): Element[] {
+      return [
+        field(element, 'Label')!,
+        field(element, 'Number')!,
+        field(element, 'Remote Extension')!,
+        button(element, 'Add')!,
+        button(element, 'Cancel')!,
+      ];
+    }
+
+    it('ADD-1 ADD-2 a number’s error appearing on blur moves no control: a real click on Cancel closes the dialog', async () => {
+      const { element, platform } = await mount();
+      await openAdd(element);
+      const number = field(element, 'Number')!;
+      await typeInto(number, 'abc');
+      await element.updateComplete;
+      const before = places(addControls(element));
+      await press(element, button(element, 'Cancel')!, () => {
+        expect(number.getAttribute('aria-invalid'), 'leaving Number showed no message').to.equal('true');
+        expect(places(addControls(element)), 'a control moved while the button was down').to.deep.equal(before);
+      });
+      await waitUntil(() => !element.open, 'the click on Cancel was lost: the dialog stayed open');
+      expect(dialogOf(element).open).to.equal(false);
+      expect((await platform.load()).numbers).to.have.length(3);
+    });
+
+    it('ADD-2 a number’s error appearing on blur moves no control: a real click on Remote Extension ticks it', async () => {
+      const { element } = await mount();
+      await openAdd(element);
+      const number = field(element, 'Number')!;
+      await typeInto(number, 'abc');
+      await element.updateComplete;
+      const checkbox = field(element, 'Remote Extension')!;
+      const before = places(addControls(element));
+      await press(element, checkbox, () => {
+        expect(number.getAttribute('aria-invalid'), 'leaving Number showed no message').to.equal('true');
+        expect(places(addControls(element)), 'a control moved while the button was down').to.deep.equal(before);
+      });
+      await waitUntil(() => checkbox.checked, 'the click on Remote Extension was lost');
+      expect(places(addControls(element))).to.deep.equal(before);
+    });
+
+    it('ADD-1 Label’s message appearing on blur moves no control: a real click on Cancel closes the dialog', async () => {
+      const { element } = await mount();
+      await openAdd(element);
+      const label = field(element, 'Label')!;
+      await waitUntil(() => deepActiveElement() === label, 'Label was not focused');
+      const before = places(addControls(element));
+      await press(element, button(element, 'Cancel')!, () => {
+        expect(label.getAttribute('aria-invalid'), 'leaving Label showed no message').to.equal('true');
+        expect(places(addControls(element)), 'a control moved while the button was down').to.deep.equal(before);
+      });
+      await waitUntil(() => !element.open, 'the click on Cancel was lost: the dialog stayed open');
+    });
+
+    for (const [width, lang] of [
+      [320, 'sv'],
+      [320, 'en'],
+      [1280, 'sv'],
+      [1280, 'en'],
+    ] as const) {
+      it(`ADD-2 FMT-2 at ${width} px, lang="${lang}", every message of Label and Number comes and goes without moving a control`, async () => {
+        await setViewport({ width, height: 800 });
+        const { element } = await inProvider<AddNumberDialog>(html`<add-number-dialog lang=${lang}></add-number-dialog>`);
+        await openAdd(element);
+        const controls = () => [...root(element).querySelectorAll('input, button')];
+        const label = controls()[0] as HTMLInputElement;
+        const number = controls()[1] as HTMLInputElement;
+        const checkbox = controls()[2] as HTMLInputElement;
+        const before = places(controls());
+        const dialog = dialogOf(element).getBoundingClientRect();
+        expect(dialog.right, 'the dialog fits the viewport').to.be.at.most(width);
+        // Leaving an empty Label shows its message.
+        label.focus();
+        number.focus();
+        await element.updateComplete;
+        expect(label.getAttribute('aria-invalid')).to.equal('true');
+        expect(places(controls()), 'Label’s message moved a control').to.deep.equal(before);
+        // Each kind of wrong number, shown when Number is left; then a right one, which clears it.
+        for (const typed of ['', 'abc', '+46701234567', '12345', '09', '0981812345678901', '0981812345']) {
+          await typeInto(number, typed);
+          if (typed === '') await sendKeys({ press: 'Backspace' });
+          checkbox.focus();
+          await element.updateComplete;
+          expect(number.getAttribute('aria-invalid'), `after "${typed}"`).to.equal(typed === '0981812345' ? 'false' : 'true');
+          expect(places(controls()), `Number's message after "${typed}" moved a control`).to.deep.equal(before);
+          const message = root(element).getElementById('number-error');
+          if (message) {
+            // Readable: all of it inside the dialog, none of it under a control.
+            const box = message.getBoundingClientRect();
+            expect(box.right).to.be.at.most(dialog.right);
+            expect(box.bottom, 'the message runs under Remote Extension').to.be.at.most(checkbox.getBoundingClientRect().top);
+          }
+        }
+        await typeInto(label, 'Cabin');
+        checkbox.focus();
+        await element.updateComplete;
+        expect(label.getAttribute('aria-invalid')).to.equal('false');
+        expect(places(controls()), 'Label’s message going moved a control').to.deep.equal(before);
+      });
+    }
+
+    it('ADD-4 a reason for the whole form shows without moving Add or Cancel', async () => {
+      const platform = simulatedPlatform({ persist: false });
+      for (let i = (await platform.load()).numbers.length; i < 100; i++) {
+        const number = { id: `seed-${i}`, label: `Number ${i}`, dial: `06${10_000_000 + i}`, remoteExtension: false };
+        await platform.createNumber({ type: 'number/create', id: newId(), number });
+      }
+      const { element } = await mount({ platform });
+      await openAdd(element);
+      await typeInto(field(element, 'Label')!, 'Cabin');
+      await typeInto(field(element, 'Number')!, '0981812345');
+      const before = places(addControls(element));
+      await press(element, button(element, 'Add')!);
+      await waitUntil(() => root(element).querySelector('#form-error'), 'no reason shown');
+      await element.updateComplete;
+      expect(places(addControls(element)), 'the reason moved a control').to.deep.equal(before);
+    });
+
+    it('EDIT-1 FMC-2 EDIT-2 the Call Through warning and the "i" explanation open without moving what was clicked or anything above it', async () => {
+      const { element } = await mount();
+      await openEdit(element, 'work-mobile');
+      const info = button(element, 'Why are Remote Extension and Number locked?')!;
+      const callThrough = field(element, 'Call Through')!;
+      const above = () => [field(element, 'Label')!, field(element, 'Number')!, field(element, 'Remote Extension')!, info];
+      const before = places([...above(), field(element, 'FMC')!, callThrough]);
+      await press(element, callThrough);
+      await waitUntil(() => root(element).querySelector('[part="warning"]'), 'no Call Through warning');
+      await element.updateComplete;
+      expect(places([...above(), field(element, 'FMC')!, callThrough]), 'the warning moved a control').to.deep.equal(before);
+      const beforeInfo = places(above());
+      await press(element, info);
+      await waitUntil(() => info.getAttribute('aria-expanded') === 'true', 'the click on "i" was lost');
+      await element.updateComplete;
+      expect(places(above()), 'the explanation moved a control above it').to.deep.equal(beforeInfo);
+      // A second click on the "i", where it still is, closes the explanation again.
+      await press(element, info);
+      await waitUntil(() => info.getAttribute('aria-expanded') === 'false', 'the second click on "i" was lost');
     });
   });
 });

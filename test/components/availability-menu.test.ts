@@ -124,7 +124,7 @@ describe('<availability-menu>', () => {
       expect(liveRegion(element)).to.equal('Do Not Disturb is now your status.');
     });
 
-    it('ACT-1 Space chooses too; the button and the announcement say it before the platform answers (SYNC-3)', async () => {
+    it('ACT-1 Space chooses too; the button says it before the platform answers (SYNC-3), the announcement once it has', async () => {
       const platform = heldPlatform();
       const { element, store } = await inProvider<AvailabilityMenu>(html`<availability-menu></availability-menu>`, { platform });
       platform.hold();
@@ -133,13 +133,48 @@ describe('<availability-menu>', () => {
       await sendKeys({ press: ' ' });
       await element.updateComplete;
       expect(menuButton(element).getAttribute('aria-label')).to.equal('Availability: In a Meeting');
-      expect(liveRegion(element)).to.equal('In a Meeting is now your status.');
+      expect(liveRegion(element), 'not said before the platform has it').to.equal('');
       expect(store.state.pending.map((c) => c.type)).to.deep.equal(['status/activate']);
       platform.release();
       await settled(store);
       await element.updateComplete;
+      expect(liveRegion(element)).to.equal('In a Meeting is now your status.');
       expect(menuButton(element).getAttribute('aria-label')).to.equal('Availability: In a Meeting');
       expect((await platform.load()).activeStatusId).to.equal('in-a-meeting');
+    });
+
+    it('ACT-1 SYNC-4 a status that cannot be sent is announced as waiting, never as your status, and marked so', async () => {
+      const { element, platform, store } = await inProvider<AvailabilityMenu>(html`<availability-menu></availability-menu>`);
+      platform.configure({ offline: true });
+      await openByKeyboard(element);
+      await sendKeys({ press: 'End' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => liveRegion(element) !== '', 'nothing was announced');
+      expect(liveRegion(element)).to.equal('Do Not Disturb is waiting to be sent. It will be your status when the connection is back.');
+      await element.updateComplete;
+      expect(element.shadowRoot?.querySelector('[part="waiting"]')?.textContent?.trim()).to.equal('Waiting to be sent');
+      expect(store.state.waiting).to.equal(true);
+      await expect(element).to.be.accessible();
+      platform.configure({ offline: false });
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => store.state.pending.length === 0, 'the change was never sent');
+      await element.updateComplete;
+      expect(element.shadowRoot?.querySelector('[part="waiting"]')).to.equal(null);
+      expect((await platform.load()).activeStatusId).to.equal('do-not-disturb');
+    });
+
+    it('ACT-1 the open menu says where calls ring and go out from now, under the statuses, and arrows skip it', async () => {
+      const { element, store } = await inProvider<AvailabilityMenu>(html`<availability-menu></availability-menu>`);
+      await store.setActiveStatus('work-from-home');
+      await openByKeyboard(element);
+      const note = element.shadowRoot!.querySelector('#menu-note');
+      expect(note?.textContent?.trim()).to.equal('Calls ring on and go out from Remote Extension Work mobile, 0701234567.');
+      expect(menu(element).getAttribute('aria-describedby')).to.equal('menu-note');
+      await sendKeys({ press: 'End' });
+      expect(focused(element)?.textContent).to.contain('Do Not Disturb');
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focused(element)?.textContent).to.contain('Available');
+      await expect(element).to.be.accessible();
     });
 
     it('ACT-1 Escape closes the menu and returns focus to the button, without a change', async () => {

@@ -105,6 +105,32 @@ describe('<call-using-footer>', () => {
       await expect(element).to.be.accessible();
     });
 
+    it('CALL-1 SYNC-4 says where calls ring and go out from, as in force now: not a status change still waiting to be sent', async () => {
+      const { element, platform, store } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
+      const where = () => shadow(element).querySelector('[part="where"]')?.textContent?.trim();
+      expect(where()).to.equal('Calls ring on and go out from Desk phone, 4711.');
+      await store.setActiveStatus('work-from-home');
+      await element.updateComplete;
+      expect(where()).to.equal('Calls ring on and go out from Remote Extension Work mobile, 0701234567.');
+
+      platform.configure({ offline: true });
+      void store.setActiveStatus('do-not-disturb').catch(() => undefined);
+      await waitUntil(() => store.state.waiting, 'the change never waited');
+      await element.updateComplete;
+      // The phone system still has Work from Home: the mobile rings until the change is sent.
+      expect(where()).to.equal('Calls ring on and go out from Remote Extension Work mobile, 0701234567.');
+      expect(menuButton(element).getAttribute('aria-label')).to.equal('Call Using: Remote Extension Work mobile');
+      expect(shadow(element).querySelector('[part="waiting"]')?.textContent?.trim()).to.equal('Waiting to be sent');
+      await expect(element).to.be.accessible();
+
+      platform.configure({ offline: false });
+      window.dispatchEvent(new Event('online'));
+      await settled(store);
+      await element.updateComplete;
+      expect(where()).to.equal('Calls ring on and go out from Desk phone, 4711.');
+      expect(shadow(element).querySelector('[part="waiting"]')).to.equal(null);
+    });
+
     it('CALL-1 lists the devices in its menu and saves the one chosen by keyboard', async () => {
       const { element, platform, store } = await inProvider<CallUsingFooter>(html`<call-using-footer></call-using-footer>`);
       menuButton(element).focus();

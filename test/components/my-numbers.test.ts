@@ -5,6 +5,7 @@ import '../../entries/define.js';
 import { NumberDeleteRequestEvent, type MyNumbers, type RemoteExtensionProvider } from '../../entries/index.js';
 import { newId } from '../../src/model/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
+import { Outbox } from '../../src/store/index.js';
 import { afterAnImageOfXFails, cleanUp, heldPlatform, simulatedPlatform, uniqueDatabase } from '../helpers.js';
 import { inProvider } from './fixture.js';
 
@@ -454,15 +455,76 @@ describe('<my-numbers>', () => {
       expect(button(root(element), 'Try again') === undefined, 'Try again gone').to.equal(true);
     });
 
-    it('NUM-6 says when the browser is offline, and stops saying it when back online', async () => {
-      const { element } = await mount();
-      expect(text(root(element))).not.to.contain('You are offline');
+    it('NUM-6 SYNC-4 a change the platform cannot take shows as waiting, says so, and goes when the connection is back', async () => {
+      const { element, platform, store } = await mount();
+      const note = () => root(element).querySelector('[part="note"].waiting');
+      expect(note(), 'no note while nothing waits').to.equal(null);
+      // The browser being offline says nothing by itself: a simulated platform still answers.
       window.dispatchEvent(new Event('offline'));
       await settle(element);
-      expect(text(root(element))).to.contain('You are offline');
+      expect(note(), 'no note for the browser alone').to.equal(null);
+
+      platform.configure({ offline: true });
+      const edit = store.updateNumber('home', { label: 'Cabin' });
+      await waitUntil(() => note() !== null, 'the waiting note never showed');
+      expect(text(note())).to.contain('The phone system can’t be reached. 1 change is waiting to be sent; it will be sent when the connection is back.');
+      expect(text(theRow(element, 'Cabin'))).to.contain('Waiting to be sent');
+      expect(text(theRow(element, 'Cabin'))).not.to.contain('Saving…');
+      await expect(element).to.be.accessible();
+
+      platform.configure({ offline: false });
       window.dispatchEvent(new Event('online'));
+      await edit;
+      await waitUntil(() => note() === null, 'the note stayed after the change was sent');
+      expect(text(theRow(element, 'Cabin'))).not.to.contain('Waiting to be sent');
+      expect((await platform.load()).numbers.find((n) => n.id === 'home')?.label).to.equal('Cabin');
+    });
+
+    it('ADD-4 SYNC-4 an Add that has to wait closes the dialog, says it will be added, and its row shows it waiting', async () => {
+      const { element, platform } = await mount();
+      platform.configure({ offline: true });
+      moreButton(element).click();
       await settle(element);
-      expect(text(root(element))).not.to.contain('You are offline');
+      menuItems(element)[0]!.click();
+      await waitUntil(() => root(element).querySelector('add-number-dialog'), 'no dialog');
+      const dialog = root(element).querySelector('add-number-dialog')!;
+      await waitUntil(() => dialog.shadowRoot?.querySelector('dialog')?.open, 'the dialog never opened');
+      const input = (name: string) => dialog.shadowRoot!.querySelector<HTMLInputElement>(name === 'Label' ? '#label' : '#number')!;
+      for (const [name, value] of [['Label', 'Cabin'], ['Number', '0981812345']] as const) {
+        input(name).value = value;
+        input(name).dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      await dialog.updateComplete;
+      dialog.shadowRoot!.querySelector<HTMLFormElement>('form')!.requestSubmit();
+      await waitUntil(() => !dialog.shadowRoot?.querySelector('dialog')?.open, 'the dialog stayed open while the change waits');
+      expect(dialog.shadowRoot!.querySelector('[role="status"]')?.textContent).to.equal(
+        'Cabin is waiting to be sent. It will be added when the connection is back.',
+      );
+      expect(text(theRow(element, 'Cabin'))).to.contain('Waiting to be sent');
+      expect(await new Outbox().list(platform.scope)).to.have.length(1);
+
+      platform.configure({ offline: false });
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => !text(theRow(element, 'Cabin')).includes('Waiting'), 'the row kept waiting');
+      expect((await platform.load()).numbers.map((n) => n.label)).to.include('Cabin');
+    });
+
+    it('NUM-6 SYNC-4 Discard drops the waiting changes: unsent, out of the list and the outbox', async () => {
+      const { element, platform, store } = await mount();
+      platform.configure({ offline: true });
+      const edit = store.updateNumber('home', { label: 'Cabin' }).catch((error: unknown) => error);
+      const removal = store.deleteNumber('mobile').catch((error: unknown) => error);
+      await waitUntil(() => text(root(element)).includes('2 changes are waiting to be sent'), 'the note never counted two');
+      theButton(root(element), 'Discard waiting changes').click();
+      expect(await edit).to.have.property('code', 'discarded');
+      expect(await removal).to.have.property('code', 'discarded');
+      await waitUntil(() => !text(root(element)).includes('waiting to be sent'), 'the note stayed');
+      expect(liveRegion(element).textContent).to.equal('The waiting changes were discarded.');
+      expect(rows(element).map((row) => text(row.querySelector('[part="label"]')))).to.include.members(['Home', 'Mobile']);
+      expect(await new Outbox().list(platform.scope)).to.deep.equal([]);
+      platform.configure({ offline: false });
+      const held = await platform.load();
+      expect(held.numbers.find((n) => n.id === 'home')?.label, 'never sent').to.equal('Home');
     });
 
     it('NUM-6 shows Saving… on a row while a change to it is pending', async () => {

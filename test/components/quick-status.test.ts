@@ -137,7 +137,8 @@ describe('<quick-status>', () => {
       const { element, store } = await mount();
       expect(summary(element)).to.deep.equal([
         ['Current status', 'Available'],
-        ['Active Remote Extension', 'No remote extension — calls ring on Desk phone'],
+        ['Active Remote Extension', 'No remote extension'],
+        ['Calls', 'Calls ring on and go out from Desk phone, 4711.'],
       ]);
       expect(radios(element).map(nameOf)).to.deep.equal([
         'Available',
@@ -157,6 +158,7 @@ describe('<quick-status>', () => {
       expect(summary(element)).to.deep.equal([
         ['Current status', 'Work from Home'],
         ['Active Remote Extension', 'Remote Extension Work mobile (0701234567)'],
+        ['Calls', 'Calls ring on and go out from Remote Extension Work mobile, 0701234567.'],
       ]);
       expect(checked(element)).to.deep.equal(['Work from Home']);
       expect(radios(element).map((r) => r.tabIndex)).to.deep.equal([-1, -1, -1, 0, -1]);
@@ -332,7 +334,7 @@ describe('<quick-status>', () => {
       await element.updateComplete;
       const status = (await platform.load()).statuses.find((s) => s.id === 'work-from-home');
       expect(status).to.include({ remoteExtensionId: null, callUsing: 'desk-phone', sendCallsTo: 'desk-phone' });
-      expect(summary(element)[1]).to.deep.equal(['Active Remote Extension', 'No remote extension — calls ring on Desk phone']);
+      expect(summary(element).slice(1)).to.deep.equal([['Active Remote Extension', 'No remote extension'], ['Calls', 'Calls ring on and go out from Desk phone, 4711.']]);
       expect(liveRegion(element)).to.equal('No Remote Extension. Calls that used it now use Desk phone.');
     });
 
@@ -354,7 +356,7 @@ describe('<quick-status>', () => {
       expect(text(root(element).querySelector('#remote-extension-error'))).to.equal(reason);
       expect(remoteExtension(element).value).to.equal('');
       expect(remoteExtension(element).getAttribute('aria-describedby')).to.equal('remote-extension-error');
-      expect(summary(element)[1]).to.deep.equal(['Active Remote Extension', 'No remote extension — calls ring on Desk phone']);
+      expect(summary(element).slice(1)).to.deep.equal([['Active Remote Extension', 'No remote extension'], ['Calls', 'Calls ring on and go out from Desk phone, 4711.']]);
       expect(liveRegion(element)).to.equal(reason);
       await expect(element).to.be.accessible();
       expect((await platform.load()).statuses.find((s) => s.id === 'available')).to.deep.equal(before);
@@ -477,10 +479,10 @@ describe('<quick-status>', () => {
 
     it('EXT-1 STAT-6 with None, the summary names the phone that rings instead', async () => {
       const { element, store } = await mount();
-      expect(summary(element)[1]).to.deep.equal(['Active Remote Extension', 'No remote extension — calls ring on Desk phone']);
+      expect(summary(element).slice(1)).to.deep.equal([['Active Remote Extension', 'No remote extension'], ['Calls', 'Calls ring on and go out from Desk phone, 4711.']]);
       await store.setActiveStatus('in-a-meeting');
       await element.updateComplete;
-      expect(summary(element)[1]).to.deep.equal(['Active Remote Extension', 'No remote extension — calls ring on MiCollab softphone']);
+      expect(summary(element).slice(1)).to.deep.equal([['Active Remote Extension', 'No remote extension'], ['Calls', 'Calls ring on and go out from MiCollab softphone.']]);
     });
 
     it('PLAT-1 on MiVoice Business there is no Remote Extension dropdown, one note says why, and statuses still change', async () => {
@@ -488,7 +490,10 @@ describe('<quick-status>', () => {
       expect(hasRole(element, 'combobox', /Remote Extension/u)).to.equal(false);
       expect(root(element).querySelectorAll('select')).to.have.length(0);
       expect(text(root(element)).split('Remote Extension needs MiVoice MX-One.')).to.have.length(2);
-      expect(summary(element)).to.deep.equal([['Current status', 'Available']]);
+      expect(summary(element)).to.deep.equal([
+        ['Current status', 'Available'],
+        ['Calls', 'Calls ring on and go out from Desk phone, 4711.'],
+      ]);
       await expect(element).to.be.accessible();
 
       radio(element, 'Work from Home').click();
@@ -522,7 +527,8 @@ describe('<quick-status>', () => {
       expect(checked(element)).to.deep.equal(['Do Not Disturb']);
       expect(summary(element)).to.deep.equal([
         ['Current status', 'Do Not Disturb'],
-        ['Active Remote Extension', 'No remote extension — calls ring on Desk phone'],
+        ['Active Remote Extension', 'No remote extension'],
+        ['Calls', 'Calls ring on and go out from Desk phone, 4711.'],
       ]);
     });
   });
@@ -547,7 +553,8 @@ describe('<quick-status>', () => {
       await element.updateComplete;
       expect(summary(element)).to.deep.equal([
         ['Nuvarande status', 'Available'],
-        ['Aktiv fjärranknytning', 'Ingen fjärranknytning – samtal ringer på Bordstelefon'],
+        ['Aktiv fjärranknytning', 'Ingen fjärranknytning'],
+        ['Samtal', 'Samtal ringer på och går ut från Bordstelefon, 4711.'],
       ]);
       expect(hasRole(element, 'radiogroup', 'Status')).to.equal(true);
       expect(optionTexts(remoteExtension(element, 'Fjärranknytning för Available'))[0]).to.equal('Ingen');
@@ -567,7 +574,10 @@ describe('<quick-status>', () => {
       await element.updateComplete;
       await store.setActiveStatus('in-a-meeting');
       await element.updateComplete;
-      expect(summary(element)[1]).to.deep.equal(['Aktiv fjärranknytning', 'Ingen fjärranknytning – samtal ringer på MiCollab-softphone']);
+      expect(summary(element).slice(1)).to.deep.equal([
+        ['Aktiv fjärranknytning', 'Ingen fjärranknytning'],
+        ['Samtal', 'Samtal ringer på och går ut från MiCollab-softphone.'],
+      ]);
       const select = remoteExtension(element, 'Fjärranknytning för In a Meeting');
       select.focus();
       await sendKeys({ press: 'ArrowDown' });
@@ -599,16 +609,25 @@ describe('<quick-status>', () => {
       expect(radios(element)).to.have.length(5);
     });
 
-    it('says when the browser is offline, and stops saying it when back online', async () => {
-      const { element } = await mount();
-      const offline = 'You are offline. Changes can’t be saved until the connection is back.';
-      expect(text(root(element))).not.to.contain(offline);
-      window.dispatchEvent(new Event('offline'));
-      await element.updateComplete;
-      expect(text(root(element))).to.contain(offline);
+    it('NUM-6 SYNC-4 a status that cannot be sent waits: the note and the announcement say so, the summary says what rings now', async () => {
+      const { element, platform } = await mount();
+      platform.configure({ offline: true });
+      radio(element, 'Work from Home').click();
+      await waitUntil(() => text(root(element)).includes('1 change is waiting to be sent'), 'the waiting note never showed');
+      expect(liveRegion(element)).to.equal('Work from Home is waiting to be sent. It will be your status when the connection is back.');
+      // The radio shows the choice; the summary what is in force on the phone system now.
+      expect(checked(element)).to.deep.equal(['Work from Home']);
+      expect(summary(element)[0]).to.deep.equal(['Current status', 'Available']);
+      expect(summary(element)[2]).to.deep.equal(['Calls', 'Calls ring on and go out from Desk phone, 4711.']);
+      expect(text(root(element))).not.to.contain('Saving…');
+      await expect(element).to.be.accessible();
+
+      platform.configure({ offline: false });
       window.dispatchEvent(new Event('online'));
-      await element.updateComplete;
-      expect(text(root(element))).not.to.contain(offline);
+      await waitUntil(() => root(element).querySelector('[part="note"].waiting') === null, 'the note stayed');
+      expect(summary(element)[0]).to.deep.equal(['Current status', 'Work from Home']);
+      expect(text(root(element))).not.to.contain('Waiting to be sent');
+      expect(summary(element)[2]).to.deep.equal(['Calls', 'Calls ring on and go out from Remote Extension Work mobile, 0701234567.']);
     });
   });
 });

@@ -198,6 +198,35 @@ describe('the demo on the reference server', () => {
   });
 });
 
+describe('the README\'s REST route', () => {
+  it('works whatever the demo\'s PORT: the reference server on its default CORS settings', async () => {
+    // The demo is on a free port, as a newcomer's PORT=… puts it; before, only 8000 was allowed and
+    // the page said three times that the platform could not be reached.
+    assert.notEqual(new URL(demo.origin).port, '8000');
+    const scratch = await scratchFolder();
+    const server = await startServer({ dataFile: scratch.dataFile, env: { CORS_ORIGINS: undefined } });
+    try {
+      const { page, problems } = await openPage(`/?platform=rest&endpoint=${encodeURIComponent(server.base)}#my-numbers`);
+      await waitFor(page, 'button', 'Edit Home'); // the server's sample data
+      await click(page, 'button', 'Availability: Available');
+      await click(page, 'menuitemradio', 'In a Meeting');
+      await waitFor(page, 'button', 'Availability: In a Meeting');
+      const activeOnServer = async () => {
+        const response = await fetch(`${server.base}/snapshot`, { headers: { Authorization: 'Bearer demo-token' } });
+        return (await response.json()).activeStatusId;
+      };
+      const deadline = Date.now() + 30_000; // a ceiling: the change settles in milliseconds
+      while ((await activeOnServer()) !== 'in-a-meeting' && Date.now() < deadline) await page.waitForNetworkIdle();
+      assert.equal(await activeOnServer(), 'in-a-meeting', JSON.stringify(problems));
+      assert.deepEqual(problems, []);
+      await page.browserContext().close();
+    } finally {
+      await server.stop();
+      await scratch.remove();
+    }
+  });
+});
+
 describe('the intranet page', () => {
   it('EMB-2 loads under its strict CSP with zero violations and zero console errors, and works', async () => {
     const { page, problems } = await openPage('/demo/intranet.html');

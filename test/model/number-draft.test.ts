@@ -149,7 +149,7 @@ describe('the Add and Edit Number form (number-draft)', () => {
       expect(problemPlace({ code: 'label-control-character' })).to.equal('label');
     });
 
-    it('ADD-4 when the platform fails, or refuses for another reason, the reason shows above the buttons', () => {
+    it('ADD-4 when the platform fails, or refuses for another reason, the reason shows under the buttons', () => {
       expect(problemPlace(undefined)).to.equal('form');
       expect(problemPlace({ code: 'not-permitted' })).to.equal('form');
       expect(problemPlace({ code: 'remote-extension-needs-admin' })).to.equal('form');

@@ -9,7 +9,7 @@ import { waitUntil } from '../wait.js';
 import type { MyNumbers } from '../../entries/index.js';
 import type { ChangeListener } from '../../src/platform/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
-import { Outbox, Store } from '../../src/store/index.js';
+import { inForce, Outbox, Store } from '../../src/store/index.js';
 import { inProvider } from '../components/fixture.js';
 import { cleanUp, HeldPlatform, uniqueDatabase } from '../helpers.js';
 
@@ -57,6 +57,71 @@ describe('Store outbox (SYNC-4)', () => {
     expect((await platform.load()).activeStatusId).to.equal('do-not-disturb');
     expect(await outbox.list(platform.scope)).to.deep.equal([]);
     expect(store.state.pending).to.deep.equal([]);
+  });
+
+  it('SYNC-4 a change that cannot be sent is marked waiting; what is in force stays the platform’s until it is sent', async () => {
+    const platform = new SimulatedPlatform({ databaseName: uniqueDatabase('platform') });
+    const store = storeOn(platform, new Outbox(uniqueDatabase('outbox')), { first: 60_000, cap: 60_000 });
+    await store.load();
+    const sending = store.setActiveStatus('in-a-meeting');
+    expect(store.state.waiting, 'on its way, not waiting').to.equal(false);
+    await sending;
+
+    platform.configure({ offline: true });
+    const stop = new AbortController();
+    const waited = store.whenWaiting(stop.signal);
+    const change = store.setActiveStatus('do-not-disturb');
+    await waited;
+    expect(store.state.waiting).to.equal(true);
+    expect(store.state.data?.activeStatusId, 'shown').to.equal('do-not-disturb');
+    expect(inForce(store.state)?.activeStatusId, 'in force').to.equal('in-a-meeting');
+    // Waiting already: a second watcher hears it at once.
+    await store.whenWaiting(stop.signal);
+
+    backOnline(platform);
+    await change;
+    expect(store.state.waiting).to.equal(false);
+    expect(inForce(store.state)?.activeStatusId).to.equal('do-not-disturb');
+  });
+
+  it('SYNC-4 discarding waiting changes drops them unsent, from the view and the outbox, at once', async () => {
+    const platform = new SimulatedPlatform({ databaseName: uniqueDatabase('platform') });
+    const outbox = new Outbox(uniqueDatabase('outbox'));
+    // A minute between attempts: the discard must not wait for the next one.
+    const store = storeOn(platform, outbox, { first: 60_000, cap: 60_000 });
+    await store.load();
+    platform.configure({ offline: true });
+    const first = store.setActiveStatus('do-not-disturb').catch((error: unknown) => error);
+    const second = store.updateNumber('home', { label: 'Cabin' }).catch((error: unknown) => error);
+    await waitUntil(() => store.state.waiting, 'never waited');
+    await waitUntil(async () => (await outbox.list(platform.scope)).length === 2, 'never written down');
+
+    store.discardWaiting();
+    expect(await first).to.have.property('code', 'discarded');
+    expect(await second).to.have.property('code', 'discarded');
+    expect(store.state.pending).to.deep.equal([]);
+    expect(store.state.waiting).to.equal(false);
+    expect(store.state.data?.activeStatusId).to.equal('available');
+    expect(store.state.data?.numbers.find((n) => n.id === 'home')?.label).to.equal('Home');
+    expect(await outbox.list(platform.scope)).to.deep.equal([]);
+    platform.configure({ offline: false });
+    const held = await platform.load();
+    expect([held.activeStatusId, held.numbers.find((n) => n.id === 'home')?.label], 'never sent').to.deep.equal(['available', 'Home']);
+  });
+
+  it('SYNC-4 a change refused after it waited is said by the Store (its sender may have moved on)', async () => {
+    const databaseName = uniqueDatabase('platform');
+    const platform = new SimulatedPlatform({ databaseName });
+    const store = storeOn(platform, new Outbox(uniqueDatabase('outbox')));
+    await store.load();
+    platform.configure({ offline: true });
+    const edit = store.updateNumber('home', { label: 'Cabin' }).catch((error: unknown) => error);
+    await waitUntil(() => store.state.waiting, 'never waited');
+    // Meanwhile the administrator removes the number; the change can only be refused now.
+    await new SimulatedPlatform({ databaseName }).admin.removeNumber('home');
+    backOnline(platform);
+    expect(await edit).to.have.nested.property('problem.code', 'number-not-found');
+    expect(store.state.dropped.map((p) => p.code)).to.deep.equal(['number-not-found']);
   });
 
   it('SYNC-4 crash and reload: changes made offline are sent by the next Store, all once, in order', async () => {
