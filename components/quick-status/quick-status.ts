@@ -19,7 +19,7 @@ import { remoteExtensionOptions, selectStyles, showSelectValues } from '../share
 import { StoreElement } from '../shared/store-element.js';
 import { StatusRadioGroup, statusRadioStyles } from './status-radio-group.js';
 import { watchView } from '../shared/store-controller.js';
-import { baseStyles } from '../shared/styles.js';
+import { baseStyles, listStyles } from '../shared/styles.js';
 import { quickStatusStrings, type QuickStatusStrings } from './strings.js';
 
 /** Keys that would change a closed native select; swallowed while it is aria-disabled. */
@@ -33,6 +33,17 @@ function stands(data: Snapshot, draft: Draft): boolean {
   const status = activeStatus(data);
   const offered = draft.value === '' || remoteExtensions(data).some((n) => n.id === draft.value);
   return status.id === draft.statusId && offered && draft.value !== (status.remoteExtensionId ?? '');
+}
+
+/**
+ * A Remote Extension as the popup's dropdown names it: by its label alone, so that the closed
+ * dropdown shows it whole at 320 px (the summary gives its number), with the number only when two
+ * have the same label.
+ */
+function optionText(data: Snapshot, numberText: (label: string, dial: string | null) => string) {
+  const labels = remoteExtensions(data).map((n) => n.label);
+  return (label: string, dial: string | null) =>
+    labels.indexOf(label) === labels.lastIndexOf(label) ? label : numberText(label, dial);
 }
 
 /**
@@ -80,6 +91,7 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
   static override styles = [
     baseStyles,
     presenceStyles,
+    listStyles,
     statusRadioStyles,
     selectStyles,
     css`
@@ -93,7 +105,9 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
       dl {
         display: grid;
         gap: 0.1em;
-        margin: 0 0 0.75em;
+        margin: 1em 0 0;
+        padding-block-start: 0.75em;
+        border-block-start: 1px solid var(--_muted);
       }
       dt {
         color: var(--_muted);
@@ -114,6 +128,15 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
       .remote-extension {
         margin-block-start: 0.75em;
       }
+      /*
+       * Two lines kept for the label, which names the active status: choosing a status with a
+       * longer name moves the dropdown under it by nothing (it wraps at 320 px).
+       */
+      .remote-extension > .label {
+        display: flex;
+        align-items: flex-end;
+        min-block-size: 2lh;
+      }
       .row {
         display: flex;
         gap: 0.4em;
@@ -125,6 +148,10 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
       .after {
         margin: 0.25em 0 0;
         font-size: 0.9em;
+      }
+      /* One line kept for "Saving…" or "Waiting to be sent", so they come and go moving nothing. */
+      .state {
+        min-block-size: 1lh;
       }
     `,
   ];
@@ -168,8 +195,12 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
   protected override render() {
     const { data } = this.data.state;
     return html`
+      ${data
+        ? // The controls first, what is in force and what waits after them: a choice that changes
+          // the summary's length (a long number, a note) moves nothing under the pointer.
+          html`${this.#renderGroup(data)}${this.#renderRemoteExtension(data)}${this.#renderSummary(inForce(this.data.state) ?? data)}`
+        : this.renderLoadState()}
       ${this.renderWaitingNote()}
-      ${data ? html`${this.#renderSummary(inForce(this.data.state) ?? data)}${this.#renderGroup(data)}${this.#renderRemoteExtension(data)}` : this.renderLoadState()}
       ${this.live.render()}
     `;
   }
@@ -212,11 +243,7 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
         busy,
         describedBy: error ? 'status-error' : undefined,
       })}
-      ${busy
-        ? html`<p class="after muted">${this.shared.saving}</p>`
-        : this.#waits('active-status')
-          ? html`<p class="after muted">${this.shared.waitingToSend}</p>`
-          : nothing}
+      <p class="after muted state">${busy ? this.shared.saving : this.#waits('active-status') ? this.shared.waitingToSend : ''}</p>
       ${error ? html`<p id="status-error" class="after error" part="error">${error}</p>` : nothing}
     `;
   }
@@ -248,16 +275,12 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
             @keydown=${this.#handleSelectKeydown}
             @mousedown=${this.#handleSelectMousedown}
           >
-            ${remoteExtensionOptions(data, status.remoteExtensionId, shared.none, strings.numberText)}
+            ${remoteExtensionOptions(data, status.remoteExtensionId, shared.none, optionText(data, strings.numberText))}
           </select>
           ${unsaved ? html`<button type="button" part="save" @click=${this.#handleSaveClick}>${strings.save}</button>` : nothing}
         </div>
         ${unsaved ? html`<p id="remote-extension-unsaved" class="after muted">${strings.unsaved}</p>` : nothing}
-        ${busy
-          ? html`<p class="after muted">${shared.saving}</p>`
-          : this.#waits('status', status.id)
-            ? html`<p class="after muted">${shared.waitingToSend}</p>`
-            : nothing}
+        <p class="after muted state">${busy ? shared.saving : this.#waits('status', status.id) ? shared.waitingToSend : ''}</p>
         ${permitted ? nothing : html`<p id="not-permitted" class="after muted" part="note">${shared.problem({ code: 'not-permitted' })}</p>`}
         ${error
           ? html`<p id="remote-extension-error" class="after error" part="error">${error}</p>`

@@ -3,19 +3,18 @@ import type { DynamicStatus } from '../../src/model/index.js';
 import { menuFocusIndex } from '../shared/menu.js';
 import { presenceDot } from '../shared/presence.js';
 
-/** The look of `StatusRadioGroup`: one row a status, a radio circle, the checked one filled. */
+/**
+ * The look of `StatusRadioGroup`: the shared `listStyles` (one row a status), a radio circle, the
+ * checked one filled.
+ */
 export const statusRadioStyles = css`
   [role='radiogroup'] {
-    display: grid;
-    gap: 0.1em;
     margin-block-end: 0.25em;
   }
   [role='radio'] {
     display: flex;
     align-items: center;
     gap: 0.5em;
-    padding: 0.3em 0.5em;
-    border-radius: var(--_radius);
     cursor: pointer;
   }
   [role='radio']:hover {
@@ -78,6 +77,7 @@ export class StatusRadioGroup {
     return html`
       <div
         role="radiogroup"
+        class="list"
         part="group"
         aria-labelledby=${labelledBy}
         aria-busy=${busy ? 'true' : 'false'}
