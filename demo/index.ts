@@ -65,8 +65,10 @@ showView();
 
 // --- Calls: any element may ask <call-using-footer> for the Place Call With prompt -----------
 
+// A contact's button says whom it calls, so the prompt reads "Call Maria Berg (4712)".
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-call]')) {
-  button.addEventListener('click', () => button.dispatchEvent(new PlaceCallRequestEvent(button.dataset.call ?? '')));
+  const name = button.closest('li')?.querySelector('.name')?.textContent?.trim() || undefined;
+  button.addEventListener('click', () => button.dispatchEvent(new PlaceCallRequestEvent(button.dataset.call ?? '', name)));
 }
 
 const dialPad = document.querySelector<HTMLFormElement>('form.dial-pad');

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run screenshots`: starts the demo (`npm start`), walks it in headless Chromium to the states
 // the README shows, and writes docs/screenshot-*.png. Each shot starts from the sample data.
+// The main demo is also shot in the dark scheme (Availability menu open) and at 320 px wide
+// (screenshot-dark.png, screenshot-320.png); docs/before/ holds the same shots from before issue 18.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { aria, launchChromium, startDemo } from './demo-browser.mjs';
@@ -16,18 +18,19 @@ function extensionId(path) {
   return [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join('');
 }
 
-async function page(path) {
+async function page(path, { width = 1180, height = 760, dark = false } = {}) {
   const context = await browser.createBrowserContext(); // its own IndexedDB: the sample data
   const tab = await context.newPage();
-  await tab.setViewport({ width: 1180, height: 760 });
+  await tab.setViewport({ width, height });
+  await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]);
   await tab.goto(`${demo.origin}${path}`, { waitUntil: 'load' });
   await tab.waitForSelector(aria('button', 'Availability: Available'));
   return tab;
 }
 
-async function shoot(tab, name) {
+async function shoot(tab, name, options = {}) {
   const path = fileURLToPath(new URL(`screenshot-${name}.png`, docs));
-  await tab.screenshot({ path });
+  await tab.screenshot({ path, ...options });
   console.log(`wrote docs/screenshot-${name}.png`);
   await tab.browserContext().close();
 }
@@ -64,13 +67,25 @@ try {
     await shoot(tab, 'intranet');
   }
   {
+    // The main demo in the dark scheme, the Availability menu open over it.
+    const tab = await page('/', { dark: true });
+    await tab.locator(aria('button', 'Availability: Available')).click();
+    await tab.waitForSelector(aria('menuitemradio', 'Work from Home'));
+    await shoot(tab, 'dark');
+  }
+  {
+    // The main demo on a 320 px phone, the whole page (wider than 320 if anything overflows).
+    const tab = await page('/', { width: 320, height: 640 });
+    await shoot(tab, '320', { fullPage: true });
+  }
+  {
     // The popup on its demo platform (its default until the options say otherwise). Extensions
     // run only in the default context, which is fresh in each launch.
     const tab = await browser.newPage();
-    await tab.setViewport({ width: 320, height: 430 });
+    await tab.setViewport({ width: 320, height: 600 }); // a popup grows to its content, up to 600 px
     await tab.goto(`chrome-extension://${extensionId(extensionDir)}/popup.html`, { waitUntil: 'load' });
     await tab.waitForSelector(aria('radio', 'Available'));
-    await tab.screenshot({ path: fileURLToPath(new URL('screenshot-extension-popup.png', docs)) });
+    await tab.screenshot({ path: fileURLToPath(new URL('screenshot-extension-popup.png', docs)), fullPage: true });
     console.log('wrote docs/screenshot-extension-popup.png');
   }
 } finally {

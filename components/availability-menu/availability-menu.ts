@@ -48,14 +48,24 @@ export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
     presenceStyles,
     radioMenuStyles,
     css`
+      /*
+       * No surface of its own: it sits in a page's top bar, where a box behind the avatar would
+       * show. What has text paints the surface behind it: the button, the notes under it.
+       */
       :host {
-        display: inline-block;
+        display: inline-flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.35em;
         position: relative;
+        background-color: transparent;
+      }
+      button[aria-haspopup] {
+        border-radius: 1em;
       }
       .avatar {
-        vertical-align: middle;
-        margin-inline-end: 0.35em;
         display: inline-grid;
+        flex: none;
         place-items: center;
         width: 1.9em;
         height: 1.9em;
@@ -71,8 +81,12 @@ export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
         min-width: 100%;
       }
       .error,
-      .waiting {
-        margin: 0.25em 0 0;
+      .waiting,
+      .loading {
+        flex-basis: 100%;
+        margin: 0;
+        /* Its own surface behind the text, as the button has: the page's top bar may be dark. */
+        background-color: var(--_surface);
       }
     `,
   ];

@@ -14,6 +14,7 @@ import {
 } from '../../src/model/index.js';
 import { inForce, type StoreState } from '../../src/store/index.js';
 import { deepActiveElement } from '../shared/focus.js';
+import { deviceIcon } from '../shared/icons.js';
 import { radioMenuStyles } from '../shared/menu.js';
 import { RadioMenu } from '../shared/menu-button.js';
 import { SaveController } from '../shared/save.js';
@@ -33,10 +34,13 @@ export class PlaceCallRequestEvent extends Event {
   static readonly eventName = 'place-call-request';
   /** The number to call, as the person or host page has it. */
   readonly dial: string;
+  /** Whom the number reaches (a contact's name), when the page knows: the prompt names them. */
+  readonly name: string | undefined;
 
-  constructor(dial: string) {
+  constructor(dial: string, name?: string) {
     super(PlaceCallRequestEvent.eventName, { bubbles: true, composed: true, cancelable: true });
     this.dial = dial;
+    this.name = name;
   }
 }
 
@@ -59,8 +63,10 @@ export class CallPlacedEvent extends Event {
  * @tagname call-using-footer
  * @summary The client footer's *Call Using* (CALL-1): the device that places outgoing calls in the
  * active status, and a menu to pick another. It also owns the *Place Call With* prompt (CALL-2),
- * opened by `placeCall(dial)` or by a `place-call-request` event from anywhere in the page; the
- * active remote extension is listed there and in the menu (CALL-3).
+ * opened by `placeCall(dial, name?)` or by a `place-call-request` event from anywhere in the page,
+ * and naming whom it calls when it is told; the active remote extension is marked there and in
+ * the menu (CALL-3). The bar shows the device's icon, name and number and where calls go; the
+ * Remote Extension mark is left to the menu and the prompt, so the bar says it once, not thrice.
  *
  * @fires {CallPlacedEvent} call-placed - The platform started a call from the prompt.
  *
@@ -92,8 +98,8 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
   /** What the last call placed says; Dismiss hands focus to the Call Using button. */
   readonly #status = new CallStatusLine(this, () => this.menuButton?.focus());
 
-  /** The number the Place Call With prompt is about to call; null while it is closed. */
-  @state() private dial: string | null = null;
+  /** The number the Place Call With prompt is about to call, and whom; null while it is closed. */
+  @state() private target: { readonly dial: string; readonly name: string | undefined } | null = null;
   /** The device chosen in the prompt. */
   @state() private selectedDeviceId = '';
 
@@ -131,10 +137,11 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
 
   /**
    * Opens the *Place Call With* prompt for `dial` (CALL-2), with the Call Using device — the
-   * active remote extension when it is that device — preselected.
+   * active remote extension when it is that device — preselected. With `name` (the contact's),
+   * the prompt says "Call Maria Berg (4712)".
    */
-  placeCall(dial: string): void {
-    void this.#openPrompt(dial);
+  placeCall(dial: string, name?: string): void {
+    void this.#openPrompt(dial, name);
   }
 
   /** Opens the Call Using menu and focuses the device in use. */
@@ -168,8 +175,12 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     return html`
       <div class="bar">
         <span part="caption" aria-hidden="true">${strings.callUsing}</span>
-        ${this.#menu.renderButton(strings.callUsingName(label), label, this.#save.pending || (!waiting && isPending(pending, 'status')))}
-        ${current ? this.#renderDeviceDetails(current, activeRe?.id) : nothing}
+        ${this.#menu.renderButton(
+          strings.callUsingName(label),
+          html`${current ? deviceIcon(current) : nothing}<span>${label}</span>`,
+          this.#save.pending || (!waiting && isPending(pending, 'status')),
+        )}
+        ${current?.dial ? html`<span class="dial">${current.dial}</span>` : nothing}
         <span class="where muted" part="where">${this.shared.whereCallsGo(callRouting(now))}</span>
         ${waiting && changing ? html`<span class="muted" part="waiting">${this.shared.waitingToSend}</span>` : nothing}
       </div>
@@ -190,20 +201,14 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     );
   }
 
-  /** A device as text: its name, its number, and the Remote Extension mark for the active RE. */
-  #renderDevice(device: Device, activeRemoteExtensionId: string | undefined) {
-    return html`<span>${this.shared.deviceName(device)}</span> ${this.#renderDeviceDetails(device, activeRemoteExtensionId)}`;
-  }
-
   /**
-   * A device's number and mark. Beside the Call Using button rather than in it, so that the
-   * button's visible text stays part of its accessible name (WCAG 2.5.3).
+   * A device in the menu and the prompt: its icon, name and number, and the Remote Extension mark
+   * for the active remote extension (CALL-3).
    */
-  #renderDeviceDetails(device: Device, activeRemoteExtensionId: string | undefined) {
-    return html`
+  #renderDevice(device: Device, activeRemoteExtensionId: string | undefined) {
+    return html`${deviceIcon(device)}<span>${this.shared.deviceName(device)}</span>
       ${device.dial ? html`<span class="dial">${device.dial}</span>` : nothing}
-      ${device.id === activeRemoteExtensionId ? html`<span class="badge">${this.strings.remoteExtension}</span>` : nothing}
-    `;
+      ${device.id === activeRemoteExtensionId ? html`<span class="badge">${this.strings.remoteExtension}</span>` : nothing}`;
   }
 
   /** The *Place Call With* prompt (CALL-2): a radio group of the devices, Call and Cancel. */
@@ -212,12 +217,12 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     const { pending: calling, error } = this.#call;
     return html`
       <dialog part="dialog" aria-labelledby="prompt-heading" @close=${this.#handlePromptClose}>
-        ${this.dial === null
+        ${this.target === null
           ? nothing
           : html`
               <form @submit=${this.#handlePromptSubmit}>
                 <h2 id="prompt-heading">${strings.placeCallWith}</h2>
-                <p>${strings.callTarget(this.dial)}</p>
+                <p>${strings.callTarget(this.target.dial, this.target.name)}</p>
                 <fieldset>
                   <legend>${strings.placeCallWith}</legend>
                   ${devices(data).map(
@@ -254,12 +259,12 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     `;
   }
 
-  async #openPrompt(dial: string): Promise<void> {
+  async #openPrompt(dial: string, name: string | undefined): Promise<void> {
     const data = this.data.state.data;
     if (!data) return;
     this.hide();
     this.#opener = deepActiveElement();
-    this.dial = dial;
+    this.target = { dial, name };
     this.#call.clear();
     this.#status.clear();
     // The Call Using device, which is the active remote extension when that is in use (CALL-2).
@@ -290,8 +295,8 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     event.preventDefault();
     const { store } = this.data;
     const data = this.data.state.data;
-    const dial = this.dial;
-    if (!store || !data || dial === null || this.#call.pending) return;
+    const dial = this.target?.dial;
+    if (!store || !data || dial === undefined || this.#call.pending) return;
     // Nothing for the hidden live region to say once the call is placed: the status line says it.
     const placed = await this.#call.run(() => store.placeCall(this.selectedDeviceId, dial), { saving: '' });
     // A call is placed now or not at all: it never waits to be sent.
@@ -307,7 +312,7 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
     // The close event comes a moment after close(); if a new call opened the prompt meanwhile,
     // this event belongs to the old one and must not clear the new.
     if (this.dialog.open) return;
-    this.dial = null;
+    this.target = null;
     this.#call.clear();
     const opener = this.#opener;
     this.#opener = null;
@@ -317,7 +322,7 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
   #handlePlaceCallRequest = (event: PlaceCallRequestEvent): void => {
     if (event.defaultPrevented) return;
     event.preventDefault();
-    this.placeCall(event.dial);
+    this.placeCall(event.dial, event.name);
   };
 }
 

@@ -13,8 +13,8 @@ export interface CallUsingStrings {
   readonly callUsingWaits: (device: string) => string;
   /** The prompt's heading and its radio group's legend (CALL-2). */
   readonly placeCallWith: string;
-  /** What the prompt is about to call. */
-  readonly callTarget: (dial: string) => string;
+  /** What the prompt is about to call: the number, and whom it reaches when that is known. */
+  readonly callTarget: (dial: string, name?: string) => string;
   /** Marks the active remote extension among the devices (CALL-3). */
   readonly remoteExtension: string;
   readonly call: string;
@@ -33,7 +33,7 @@ const en: CallUsingStrings = {
   callUsingWaits: (device) =>
     `${device} for outgoing calls is waiting to be sent. It will be used when the connection is back.`,
   placeCallWith: 'Place Call With',
-  callTarget: (dial) => `Call ${dial}`,
+  callTarget: (dial, name) => (name ? `Call ${name} (${dial})` : `Call ${dial}`),
   remoteExtension: 'Remote Extension',
   call: 'Call',
   calling: 'Calling…',
@@ -49,7 +49,7 @@ const sv: CallUsingStrings = {
   callUsingWaits: (device) =>
     `${device} för utgående samtal väntar på att skickas. Den används när anslutningen är tillbaka.`,
   placeCallWith: 'Ring samtalet med',
-  callTarget: (dial) => `Ring ${dial}`,
+  callTarget: (dial, name) => (name ? `Ring ${name} (${dial})` : `Ring ${dial}`),
   remoteExtension: 'Fjärranknytning',
   call: 'Ring',
   calling: 'Ringer…',

@@ -18,12 +18,18 @@ export const callUsingFooterStyles = css`
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
   }
+  /* The Remote Extension mark (CALL-3): a pill, as My Numbers' markers, 13 px or more. */
   .badge {
-    font-size: 0.8em;
-    padding: 0 0.4em;
+    padding: 0 0.6em;
     border: 1px solid var(--_accent);
-    border-radius: var(--_radius);
+    border-radius: 1em;
     color: var(--_accent);
+    font-size: 0.9375em;
+    font-weight: 600;
+  }
+  [role='menuitemradio'] .icon,
+  fieldset .icon {
+    color: var(--_muted);
   }
   /* Above the button: the footer sits at the bottom of the client (placePopover flips it when it must). */
   [role='menu'] {
@@ -36,9 +42,10 @@ export const callUsingFooterStyles = css`
   }
   fieldset label {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.5em;
-    padding: 0.2em 0;
+    padding: 0.3em 0;
   }
   .error {
     margin: 0.25em 0;

@@ -14,7 +14,7 @@ import { MenuButtonController } from '../shared/menu.js';
 import { SaveController } from '../shared/save.js';
 import { watchView } from '../shared/store-controller.js';
 import { StoreElement } from '../shared/store-element.js';
-import { baseStyles, dialogStyles } from '../shared/styles.js';
+import { baseStyles, dialogStyles, listStyles } from '../shared/styles.js';
 import { renderNumberRow } from './number-row.js';
 import { myNumbersStrings, type MyNumbersStrings } from './strings.js';
 import { myNumbersStyles } from './styles.js';
@@ -53,7 +53,7 @@ export class NumberDeleteRequestEvent extends Event {
  * @csspart dialog - The Add Number / Edit Number dialog element.
  */
 export class MyNumbers extends StoreElement<MyNumbersStrings> {
-  static override styles = [baseStyles, dialogStyles, myNumbersStyles];
+  static override styles = [baseStyles, dialogStyles, listStyles, myNumbersStyles];
 
   /**
    * The Add/Edit Number dialog's class: My Numbers makes its dialog with `new`, so it is the
@@ -177,7 +177,7 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
     if (data.numbers.length === 0) return html`<p class="empty">${t.empty}</p>`;
     const { shared, rowProblems } = this;
     const { pending, waiting } = this.data.state;
-    return html`<ul class="numbers" role="list" part="list" aria-labelledby="heading" tabindex="-1">
+    return html`<ul class="numbers list" role="list" part="list" aria-labelledby="heading" tabindex="-1">
       ${data.numbers.map((n) =>
         renderNumberRow(data, n, {
           t,

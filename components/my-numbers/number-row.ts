@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { callThroughFixes, numberMarkers, offersDelete, type PhoneNumber, type Snapshot } from '../../src/model/index.js';
+import { deviceIcon, icon } from '../shared/icons.js';
 import type { SharedStrings } from '../shared/strings.js';
 import type { MyNumbersStrings } from './strings.js';
 
@@ -31,6 +32,7 @@ export function renderNumberRow(data: Snapshot, n: PhoneNumber, row: NumberRowCo
   const deleteBlocked = !permitted || pending !== null;
   return html`<li class="number" part="number" aria-busy=${pending === 'saving' ? 'true' : 'false'}>
     <div class="row">
+      ${deviceIcon({ kind: 'number' })}
       <div class="who">
         <span class="label" part="label">${n.label}</span>
         <span class="dial" part="dial" dir="ltr">${n.dial}</span>
@@ -46,23 +48,27 @@ export function renderNumberRow(data: Snapshot, n: PhoneNumber, row: NumberRowCo
       <div class="actions">
         <button
           type="button"
+          class="edit"
           aria-label=${t.editNamed(n.label)}
+          title=${t.edit}
           aria-disabled=${permitted ? 'false' : 'true'}
           aria-describedby=${permitted ? nothing : 'no-permission'}
           @click=${() => row.edit(n.id)}
         >
-          ${t.edit}
+          ${icon('edit')}
         </button>
         ${offersDelete(n)
           ? html`<button
               type="button"
+              class="delete"
               id=${`delete-${n.id}`}
               aria-label=${t.deleteNamed(n.label)}
+              title=${t.delete}
               aria-disabled=${deleteBlocked ? 'true' : 'false'}
               aria-describedby=${problem ? `problem-${n.id}` : !permitted ? 'no-permission' : nothing}
               @click=${() => row.delete(n)}
             >
-              ${t.delete}
+              ${icon('delete')}
             </button>`
           : nothing}
       </div>

@@ -11,10 +11,6 @@ export const myNumbersStyles = css`
     justify-content: space-between;
     gap: 0.5em;
   }
-  h2 {
-    margin: 0 0 0.5em;
-    font-size: 1.25em;
-  }
   .menu-anchor {
     position: relative;
   }
@@ -42,23 +38,18 @@ export const myNumbersStyles = css`
   [role='menuitem']:focus {
     background: color-mix(in srgb, var(--_accent) 15%, transparent);
   }
-  ul.numbers {
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
+  /* The rows take the shared listStyles. */
   ul.numbers:focus {
     outline: none;
-  }
-  li.number {
-    padding: 0.5em 0;
-    border-bottom: 1px solid color-mix(in srgb, var(--_muted) 40%, transparent);
   }
   .row {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5em;
+    gap: 0.5em 0.75em;
+  }
+  .row > .icon {
+    color: var(--_muted);
   }
   .who {
     flex: 1 1 12em;
@@ -77,19 +68,37 @@ export const myNumbersStyles = css`
     padding: 0;
     list-style: none;
   }
+  /* Pills: 13 px or more, in the text colour (the accent for the active one): 4.5:1 or more in either scheme. */
   ul.markers li {
-    padding: 0 0.5em;
+    padding: 0 0.6em;
     border: 1px solid var(--_muted);
     border-radius: 1em;
-    font-size: 0.85em;
+    font-size: 0.9375em;
   }
   ul.markers li.active {
     border-color: var(--_accent);
     color: var(--_accent);
+    font-weight: 600;
   }
+  /* Edit and Delete, icons named by their aria-label, always in the same two columns at the row's end. */
   .actions {
-    display: flex;
-    gap: 0.35em;
+    display: grid;
+    grid-template-columns: repeat(2, 2.125em);
+    gap: 0.25em;
+    margin-inline-start: auto;
+  }
+  .actions button {
+    justify-content: center;
+    padding: 0;
+    border-color: transparent;
+    background: none;
+  }
+  .actions button:hover {
+    border-color: var(--_muted);
+  }
+  .actions button.delete:hover {
+    color: var(--_danger);
+    border-color: var(--_danger);
   }
   .row-note {
     margin: 0.25em 0 0;

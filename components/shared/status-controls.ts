@@ -3,13 +3,23 @@ import { remoteExtensions, type Snapshot } from '../../src/model/index.js';
 
 /** What the status elements' Remote Extension dropdowns share: their look, options and value. */
 
-/** The status elements' dropdowns; one that is aria-disabled looks it. */
+/**
+ * The status elements' dropdowns: the browser's own control (its arrow, its list, and forced
+ * colours, which it handles itself), as tall as a button with the same border and corners, and no
+ * wider than its container or about 24em, however long its options. One that is aria-disabled looks it.
+ */
 export const selectStyles = css`
   select {
-    min-height: 2em;
+    appearance: auto;
+    block-size: calc(1.9em + 2px);
+    inline-size: auto;
+    min-inline-size: min(12em, 100%);
+    max-inline-size: min(100%, 24em);
+    padding: 0 0.5em;
     border: 1px solid var(--_muted);
     border-radius: var(--_radius);
     background: var(--_surface);
+    text-overflow: ellipsis;
   }
   select[aria-disabled='true'] {
     opacity: 0.6;

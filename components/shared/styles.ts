@@ -67,6 +67,21 @@ export const baseStyles = css`
     background: var(--_surface);
     cursor: pointer;
   }
+  /* The icons of icons.ts: in em, so they follow the text; in currentColor, so forced colours too. */
+  .icon {
+    flex: none;
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    vertical-align: -0.25em;
+  }
+  /* One heading size in every element and dialog (about 1.25rem at the default 14px). */
+  h2,
+  dialog h3 {
+    margin: 0 0 0.5em;
+    font-size: 1.4em;
+    font-weight: 600;
+    line-height: 1.3;
+  }
   button.primary {
     background: var(--_accent);
     border-color: var(--_accent);
@@ -129,18 +144,50 @@ export const dialogStyles = css`
     border: 1px solid var(--_muted);
     border-radius: var(--_radius);
   }
+  /* Clearly dimmed in either scheme: on a dark page a lighter veil would hardly show. */
   dialog::backdrop {
-    background: rgb(0 0 0 / 40%);
+    background: rgb(0 0 0 / 0.6);
   }
-  dialog h2,
-  dialog h3 {
-    margin: 0 0 0.5em;
-    font-size: 1.2em;
+  dialog:modal {
+    box-shadow: 0 8px 32px rgb(0 0 0 / 0.35);
   }
   dialog .actions {
     display: flex;
     justify-content: flex-end;
     gap: 0.5em;
     margin-block-start: 1em;
+  }
+`;
+
+/**
+ * The one list look (issue 18): a bordered, rounded container whose rows are divided by a line,
+ * shared by My Numbers, Manage Status's list of statuses and the popup's statuses. Put `list` on
+ * the container; its children are the rows.
+ */
+export const listStyles = css`
+  .list {
+    --_line: color-mix(in srgb, var(--_muted) 45%, transparent);
+    display: block;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    background: var(--_surface);
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+  }
+  .list > * {
+    padding: 0.5em 0.75em;
+  }
+  .list > * + * {
+    border-block-start: 1px solid var(--_line);
+  }
+  /* A row's tint (hover, checked) keeps to the container's rounded corners. */
+  .list > :first-child {
+    border-start-start-radius: inherit;
+    border-start-end-radius: inherit;
+  }
+  .list > :last-child {
+    border-end-start-radius: inherit;
+    border-end-end-radius: inherit;
   }
 `;

@@ -15,7 +15,7 @@ import {
 import { SaveController } from '../shared/save.js';
 import { remoteExtensionOptions, selectStyles, showSelectValues } from '../shared/status-controls.js';
 import { StoreElement } from '../shared/store-element.js';
-import { baseStyles } from '../shared/styles.js';
+import { baseStyles, listStyles } from '../shared/styles.js';
 import { presenceDetail, statusRemotePickerStrings, type StatusRemotePickerStrings } from './strings.js';
 import { statusRemotePickerStyles } from './styles.js';
 
@@ -67,7 +67,7 @@ export class StatusSavedEvent extends Event {
  * @cssprop --re-color-accent - See `baseStyles`; every `--re-*` property applies.
  */
 export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> {
-  static override styles = [baseStyles, selectStyles, statusRemotePickerStyles];
+  static override styles = [baseStyles, selectStyles, listStyles, statusRemotePickerStyles];
 
   protected readonly table = statusRemotePickerStrings;
 
@@ -142,7 +142,7 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
       <h2 part="heading">${strings.manageStatus}</h2>
       ${data.statuses.length === 0
         ? html`<p class="muted">${strings.noStatuses}</p>`
-        : html`<ul part="list">
+        : html`<ul class="list" part="list">
             ${data.statuses.map((status) => this.#renderStatus(data, status, strings))}
           </ul>`}
     `;

@@ -5,32 +5,19 @@ import { css } from 'lit';
  * Edit Status's fields and buttons. Its dropdowns take the shared `selectStyles`.
  */
 export const statusRemotePickerStyles = css`
-  h2 {
-    margin: 0 0 0.5em;
-    font-size: 1.15em;
-  }
   h2:focus {
     outline: none;
   }
   h2:focus-visible {
     outline: 2px solid var(--_accent);
   }
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: 0.25em;
-  }
+  /* The list takes the shared listStyles; each row opens its status. */
   li {
     position: relative;
     display: grid;
     grid-template-columns: 1fr auto;
     align-items: center;
     gap: 0 1em;
-    padding: 0.5em 0.8em;
-    border: 1px solid var(--_muted);
-    border-radius: var(--_radius);
   }
   li:has(.status:hover) {
     background: color-mix(in srgb, var(--_accent) 8%, transparent);
@@ -55,10 +42,15 @@ export const statusRemotePickerStyles = css`
     grid-column: 1;
     color: var(--_muted);
   }
+  /* A pill, as My Numbers' markers. */
   .active {
     grid-column: 2;
     grid-row: 1 / span 2;
+    padding: 0 0.6em;
+    border: 1px solid var(--_accent);
+    border-radius: 1em;
     color: var(--_accent);
+    font-size: 0.9375em;
     font-weight: 600;
   }
   .name {
@@ -72,10 +64,6 @@ export const statusRemotePickerStyles = css`
     justify-items: start;
     gap: 0.2em;
     margin-block-end: 0.75em;
-  }
-  select {
-    max-width: 100%;
-    min-width: 0;
   }
   .actions {
     display: flex;

@@ -111,10 +111,35 @@ function isPlacement(element: Element): boolean {
   return [...Array(style.length).keys()].every((i) => PLACEMENT.test(style.item(i)));
 }
 
+/**
+ * The elements' own icons (components/shared/icons.ts): an `<svg class="icon" aria-hidden="true">`
+ * with only the attributes it is drawn with, holding one `<path>` with only its `d`. Any other
+ * `svg` (without the class, shown to assistive technology, with another attribute or child) or
+ * `path` was injected, and stays forbidden.
+ */
+const ICON_ATTRIBUTES = new Set(['class', 'data-icon', 'viewbox', 'aria-hidden', 'focusable', 'fill']);
+function isOurIcon(element: Element): boolean {
+  const names = (e: Element) => e.getAttributeNames().map((name) => name.toLowerCase());
+  const isIcon = (svg: Element | null): boolean =>
+    svg instanceof SVGSVGElement &&
+    svg.getAttribute('class') === 'icon' &&
+    svg.getAttribute('aria-hidden') === 'true' &&
+    names(svg).every((name) => ICON_ATTRIBUTES.has(name)) &&
+    svg.children.length === 1 &&
+    svg.firstElementChild?.localName === 'path' &&
+    !(svg.parentElement instanceof SVGElement);
+  if (element.localName === 'svg') return isIcon(element);
+  if (element.localName === 'path') {
+    return isIcon(element.parentElement) && element.children.length === 0 && names(element).join() === 'd';
+  }
+  return false;
+}
+
 /** What is wrong with one element, if anything: a forbidden or unknown tag, a dangerous attribute. */
 function inspect(element: Element, where: string): string[] {
   const problems: string[] = [];
   const tag = element.localName;
+  if (isOurIcon(element)) return problems;
   if (FORBIDDEN.has(tag)) problems.push(`<${tag}> in ${where}`);
   else if (!VOCABULARY.has(tag)) problems.push(`unknown <${tag}> in ${where}`);
   for (const name of element.getAttributeNames()) {
@@ -131,7 +156,7 @@ function scan(root: Element, where: string): string[] {
 
 /** How many forbidden elements the whole document has, shadow roots included. */
 function forbiddenInDocument(): number {
-  return [...deepElements(document)].filter((e) => FORBIDDEN.has(e.localName)).length;
+  return [...deepElements(document)].filter((e) => FORBIDDEN.has(e.localName) && !isOurIcon(e)).length;
 }
 
 /**
@@ -712,6 +737,27 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
     expect(corpus.some((e) => e.value.length === 10_000)).to.equal(true);
   });
 
+  it('EMB-3 only the elements’ own icons pass as svg: any other svg or path is injected', () => {
+    // Parsed in a document of its own, which runs no script and loads nothing.
+    const parse = (markup: string) =>
+      [...new DOMParser().parseFromString(markup, 'text/html').body.querySelectorAll('*')].flatMap((e) => inspect(e, 'a test'));
+    const path = '<path d="M4 1h8v14H4z"></path>';
+    const ours = `<svg class="icon" data-icon="mobile" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="currentColor">${path}</svg>`;
+    expect(parse(ours)).to.deep.equal([]);
+    for (const forged of [
+      `<svg viewBox="0 0 16 16" aria-hidden="true">${path}</svg>`,
+      `<svg class="icon" viewBox="0 0 16 16">${path}</svg>`,
+      `<svg class="icon" aria-hidden="true" onload="__h('svg')">${path}</svg>`,
+      `<svg class="icon" aria-hidden="true"><a href="x">${path}</a></svg>`,
+      `<svg class="icon" aria-hidden="true"><path d="M0 0" style="fill:red"></path></svg>`,
+      `<svg class="icon" aria-hidden="true"><svg class="icon" aria-hidden="true">${path}</svg></svg>`,
+      `<svg class="icon" aria-hidden="true"><image href="x"></image></svg>`,
+      path,
+    ]) {
+      expect(parse(forged), forged).not.to.deep.equal([]);
+    }
+  });
+
   /** What the Store answered a create: the new number's id, or the error it rejected with. */
   async function create(store: Store, label: string, dial: string): Promise<{ readonly id: string } | { readonly error: unknown }> {
     try {
@@ -1061,6 +1107,12 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
       if (!footer.open) await footer.show();
     }
 
+    /** What Quick Status's dropdown shows for these remote extensions: the label, with the number when two share it. */
+    function optionTexts(numbers: readonly { label: string; dial: string }[]): string[] {
+      const labels = numbers.map((n) => n.label);
+      return numbers.map((n) => (labels.indexOf(n.label) === labels.lastIndexOf(n.label) ? n.label : `${n.label} (${n.dial})`));
+    }
+
     function missing(element: Element, name: string, wanted: readonly string[]): string[] {
       const texts = new Set(deepTexts(element.shadowRoot!));
       return wanted.filter((w) => w !== '' && !texts.has(w)).map((w) => `${name} does not show ${show(w)} as text`);
@@ -1105,8 +1157,9 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
         expect(shownLabels(elements.myNumbers)).to.deep.equal(numbers.map((n) => n.label));
         problems.push(
           ...missing(elements.footer, 'call-using-footer', numbers.map((n) => n.label)),
-          // Quick Status's dropdown offers the remote extensions; the editor's Call Using, every device.
-          ...missing(elements.quick, 'quick-status', numbers.filter((n) => n.remoteExtension).map((n) => `${n.label} (${n.dial})`)),
+          // Quick Status's dropdown offers the remote extensions (by label; with the number when two
+          // share one); the editor's Call Using, every device.
+          ...missing(elements.quick, 'quick-status', optionTexts(numbers.filter((n) => n.remoteExtension))),
           ...missing(elements.picker, 'status-remote-picker', numbers.map((n) => `${n.label} (${n.dial})`)),
         );
         for (const element of Object.values(elements) as Element[]) problems.push(...scan(element, element.localName));
@@ -1194,7 +1247,7 @@ describe('hostile input (EMB-3, FMT-2, FMT-4, PC-4)', () => {
           ...missing(elements.picker, 'status-remote-picker', names),
           ...missing(elements.availability, 'availability-menu', names),
           ...missing(elements.footer, 'call-using-footer', [...snapshot.platform.devices.map((d) => d.label), ...numberLabels]),
-          ...missing(elements.quick, 'quick-status', [...names, ...snapshot.numbers.map((n) => `${n.label} (${n.dial})`)]),
+          ...missing(elements.quick, 'quick-status', [...names, ...optionTexts(snapshot.numbers.filter((n) => n.remoteExtension))]),
         );
         const details = deepTexts(elements.picker.shadowRoot!).join('\n');
         for (const label of numberLabels) if (!details.includes(label)) problems.push(`status-remote-picker: no ${show(label)}`);
