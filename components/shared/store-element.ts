@@ -10,7 +10,8 @@ import { sharedStrings, type SharedStrings } from './strings.js';
  * provider and renders again when what it `watch`es changes, renders nothing until it has
  * something to show, speaks the page's language, announces in a polite live region, and shows
  * the loading and failed-with-Try-again states. The parts that only some elements need (a save's
- * pending state and refusal, a menu button, being online) are controllers they add.
+ * pending state and refusal, a menu button) are controllers they add; the note about changes
+ * waiting to be sent is `renderWaitingNote()`.
  */
 export abstract class StoreElement<Strings> extends LitElement {
   /** The element's own words, a table per language. */

@@ -22,7 +22,8 @@ export function targetOf(command: Command): Target {
 
 /**
  * Whether a change to this kind of thing (to the one with `id`, when given) waits for the
- * platform's answer: its row says "Saving…", its controls wait (NUM-6, SYNC-3).
+ * platform's answer: its row says "Saving…", or "Waiting to be sent" while the Store's changes
+ * wait (SYNC-4), and its controls wait (NUM-6, SYNC-3).
  */
 export function isPending(pending: readonly Command[], kind: Target['kind'], id?: string): boolean {
   return pending.some((command) => {

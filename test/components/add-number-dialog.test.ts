@@ -120,6 +120,16 @@ async function press(element: AddNumberDialog, target: Element, during: () => vo
   await sendMouse({ type: 'up' });
 }
 
+/** A simulated platform whose user already has the most numbers the rules allow (100). */
+async function platformWithAHundredNumbers() {
+  const platform = simulatedPlatform({ persist: false });
+  for (let i = (await platform.load()).numbers.length; i < 100; i++) {
+    const number = { id: `seed-${i}`, label: `Number ${i}`, dial: `06${10_000_000 + i}`, remoteExtension: false };
+    await platform.createNumber({ type: 'number/create', id: newId(), number });
+  }
+  return platform;
+}
+
 describe('<add-number-dialog>', () => {
   afterEach(cleanUp);
 
@@ -383,11 +393,7 @@ describe('<add-number-dialog>', () => {
     });
 
     it('the number limit (issue 17): with 100 numbers, Add keeps the dialog open and says so under the buttons', async () => {
-      const platform = simulatedPlatform({ persist: false });
-      for (let i = (await platform.load()).numbers.length; i < 100; i++) {
-        const number = { id: `seed-${i}`, label: `Number ${i}`, dial: `06${10_000_000 + i}`, remoteExtension: false };
-        await platform.createNumber({ type: 'number/create', id: newId(), number });
-      }
+      const platform = await platformWithAHundredNumbers();
       const { element } = await mount({ platform });
       await openAdd(element);
       await fill(element, 'Label', 'Cabin');
@@ -884,11 +890,7 @@ describe('<add-number-dialog>', () => {
     }
 
     it('ADD-4 a reason for the whole form shows without moving Add or Cancel', async () => {
-      const platform = simulatedPlatform({ persist: false });
-      for (let i = (await platform.load()).numbers.length; i < 100; i++) {
-        const number = { id: `seed-${i}`, label: `Number ${i}`, dial: `06${10_000_000 + i}`, remoteExtension: false };
-        await platform.createNumber({ type: 'number/create', id: newId(), number });
-      }
+      const platform = await platformWithAHundredNumbers();
       const { element } = await mount({ platform });
       await openAdd(element);
       await typeInto(field(element, 'Label')!, 'Cabin');

@@ -12,7 +12,7 @@
  */
 // The same file chai-a11y-axe loads: axe-core ships no ES module, this one sets `window.axe`.
 import 'axe-core/axe.min.js';
-import { expect, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { AxeResults, NodeResult, RunOptions } from 'axe-core';
 import type { TemplateResult } from 'lit';
@@ -22,67 +22,13 @@ import type { SimulatedPlatformOptions } from '../../src/platform/simulated/inde
 import { cleanUp } from '../helpers.js';
 import { waitUntil } from '../wait.js';
 import { inProvider, type Mounted } from './fixture.js';
+import { demoPage, HEIGHT, pageStyles, popupPage, removePageStyles, WIDTHS } from './pages.js';
 import { allByRole, byRole } from './queries.js';
 
 declare global {
   interface Window {
     axe: { run(context: Element, options: RunOptions): Promise<AxeResults> };
   }
-}
-
-const WIDTHS = [320, 1280, 1920] as const;
-const HEIGHT = 800;
-
-/** The demo's main page (demo/index.html), every view showing. */
-function demoPage(lang: string): TemplateResult {
-  return html`
-    <div class="client" lang=${lang}>
-      <header class="top-bar">
-        <span class="brand">MiCollab</span>
-        <span class="who">Alex Lindqvist · ext. 4711</span>
-        <availability-menu></availability-menu>
-      </header>
-      <nav class="side" aria-label="MiCollab Client"><ul><li><a href="#contacts">Contacts</a></li></ul></nav>
-      <main class="content">
-        <section class="view" aria-labelledby="contacts-heading">
-          <h1 id="contacts-heading">Contacts</h1>
-          <ul class="contacts">
-            <li>
-              <span class="name">Reception</span> <span class="dial" dir="ltr">087001000</span>
-              <button type="button" aria-label="Call Reception">Call</button>
-            </li>
-          </ul>
-        </section>
-        <section class="view" aria-label="Settings, General"><my-numbers></my-numbers></section>
-        <section class="view" aria-label="Settings"><status-remote-picker></status-remote-picker></section>
-      </main>
-      <footer class="bottom-bar"><call-using-footer></call-using-footer></footer>
-    </div>
-  `;
-}
-
-/** The extension popup (manifest/popup.html). */
-function popupPage(lang: string): TemplateResult {
-  return html`
-    <main id="app" aria-labelledby="popup-heading" lang=${lang}>
-      <h1 id="popup-heading">Status</h1>
-      <quick-status></quick-status>
-    </main>
-  `;
-}
-
-let sheet: HTMLLinkElement | null = null;
-
-async function pageStyles(href: string): Promise<void> {
-  sheet = document.createElement('link');
-  sheet.rel = 'stylesheet';
-  sheet.href = href;
-  const loaded = new Promise((resolve, reject) => {
-    sheet!.onload = resolve;
-    sheet!.onerror = reject;
-  });
-  document.head.append(sheet);
-  await loaded;
 }
 
 type Updating = Element & { updateComplete?: Promise<unknown> };
@@ -240,8 +186,7 @@ async function check(width: number, page: (lang: string) => TemplateResult, css:
 
 describe('issue 18: axe finds no serious or critical violation', () => {
   afterEach(async () => {
-    sheet?.remove();
-    sheet = null;
+    removePageStyles();
     await setViewport({ width: 800, height: 600 });
     await cleanUp();
   });

@@ -15,8 +15,8 @@ import { waitUntil } from '../wait.js';
 import { contrastRatio, focusIndicator, toRgba } from './contrast.js';
 import { inProvider } from './fixture.js';
 import { deepActiveElement } from './queries.js';
+import { WIDTHS } from './pages.js';
 
-const WIDTHS = [320, 1280, 1920] as const;
 
 /**
  * Turns forced colours on or off. Firefox cannot be switched from a test; web-test-runner.config.mjs

@@ -6,7 +6,7 @@
  * element; and the focused menu item has a focus indicator of at least 3:1 against the menu
  * (Chromium runs in light mode, Firefox in dark, so both schemes are measured).
  */
-import { expect, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import type { AvailabilityMenu, CallUsingFooter, StatusRemotePicker } from '../../entries/index.js';
@@ -14,79 +14,13 @@ import { cleanUp } from '../helpers.js';
 import { waitUntil } from '../wait.js';
 import { contrastRatio, focusIndicator, opaque } from './contrast.js';
 import { inProvider, type Mounted } from './fixture.js';
+import { demoPage, HEIGHT, intranetPage, pageStyles, removePageStyles, WIDTHS } from './pages.js';
 import { deepActiveElement } from './queries.js';
 
-const WIDTHS = [320, 1280, 1920] as const;
-const HEIGHT = 800;
-
-/** The demo's main page (demo/index.html): top bar with Availability, the footer at the bottom. */
-const demoPage = html`
-  <div class="client">
-    <header class="top-bar">
-      <span class="brand">MiCollab</span>
-      <span class="who">Alex Lindqvist · ext. 4711</span>
-      <availability-menu></availability-menu>
-    </header>
-    <nav class="side" aria-label="MiCollab Client"><ul><li><a href="#contacts">Contacts</a></li></ul></nav>
-    <main class="content">
-      <section class="view" aria-label="Contacts">
-        <ul class="contacts">
-          <li>
-            <span class="name">Reception</span> <span class="dial" dir="ltr">087001000</span>
-            <button type="button">Call</button>
-          </li>
-        </ul>
-        <form class="dial-pad" aria-label="Dial pad">
-          <h2>Dial pad</h2>
-          <label for="dial">Number to call</label>
-          <input id="dial" name="dial" type="tel" />
-          <button type="submit">Call</button>
-        </form>
-      </section>
-      <section class="view" aria-label="Settings, General"><my-numbers></my-numbers></section>
-      <section class="view" aria-label="Settings"><status-remote-picker></status-remote-picker></section>
-    </main>
-    <aside class="demo-controls" aria-label="Demo controls"><p>These act as the platform's administrator would.</p></aside>
-    <footer class="bottom-bar"><call-using-footer></call-using-footer></footer>
-  </div>
-`;
-
-/** The intranet page (demo/intranet.html): the footer and Availability side by side at the top. */
-const intranetPage = html`
-  <div>
-    <header class="masthead">
-      <a class="logo" href="#top">Nordvik Intranet</a>
-      <nav aria-label="Intranet"><a href="#news">News</a> <a href="#links">Links</a> <a href="#people">People</a></nav>
-      <div class="phone">
-        <call-using-footer></call-using-footer>
-        <availability-menu></availability-menu>
-      </div>
-    </header>
-    <div class="layout">
-      <main><h1>News</h1><p>The desk phones on floors 3 and 4 are being replaced this week.</p></main>
-      <aside class="sidebar" aria-label="Sidebar"><section class="card phone-card"><my-numbers></my-numbers></section></aside>
-    </div>
-  </div>
-`;
-
 const pages = {
-  'the demo (footer at the bottom)': { template: demoPage, css: '/demo/demo.css' },
+  'the demo (footer at the bottom)': { template: demoPage(), css: '/demo/demo.css' },
   'the intranet (footer at the top)': { template: intranetPage, css: '/demo/intranet.css' },
 } as const;
-
-let sheet: HTMLLinkElement | null = null;
-
-async function pageStyles(href: string): Promise<void> {
-  sheet = document.createElement('link');
-  sheet.rel = 'stylesheet';
-  sheet.href = href;
-  const loaded = new Promise((resolve, reject) => {
-    sheet!.onload = resolve;
-    sheet!.onerror = reject;
-  });
-  document.head.append(sheet);
-  await loaded;
-}
 
 async function mountPage(template: TemplateResult, css: string): Promise<Mounted<HTMLElement>> {
   await pageStyles(css);
@@ -170,8 +104,7 @@ function horizontalOverflow(): number {
 
 describe('issue 18: menus, popovers and layout inside the viewport', () => {
   afterEach(async () => {
-    sheet?.remove();
-    sheet = null;
+    removePageStyles();
     await setViewport({ width: 800, height: 600 });
     await cleanUp();
   });
@@ -216,7 +149,7 @@ describe('issue 18: menus, popovers and layout inside the viewport', () => {
       }
 
       it('ACT-1 CALL-1 the focused menu item shows a focus indicator of at least 3:1 against the menu', async () => {
-        const { provider } = await mountPage(demoPage, '/demo/demo.css');
+        const { provider } = await mountPage(demoPage(), '/demo/demo.css');
         for (const tag of ['availability-menu', 'call-using-footer'] as const) {
           const element = get<AvailabilityMenu | CallUsingFooter>(provider, tag);
           const menu = await openMenu(element);
@@ -255,7 +188,7 @@ describe('issue 18: menus, popovers and layout inside the viewport', () => {
     }
 
     it('STAT-2 Edit Status keeps its dropdowns inside the element and the page', async () => {
-      const { provider } = await mountPage(demoPage, '/demo/demo.css');
+      const { provider } = await mountPage(demoPage(), '/demo/demo.css');
       const picker = get<StatusRemotePicker>(provider, 'status-remote-picker');
       shadow(picker).querySelector<HTMLButtonElement>('button[data-status-id="work-from-home"]')!.click();
       await picker.updateComplete;
