@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 
 /**
- * What the bundle measures now (37,138 bytes on 2026-12-01), plus 11 bytes: the platform chunks'
+ * What the bundle measures now (37,201 bytes on 2026-12-01), plus 11 bytes: the platform chunks'
  * content hashes are in its text, so a change to a platform alone moves it by a byte or two.
  * Lowered whenever the bundle shrinks, so it can only shrink; raising it is a decision to say in
  * the commit. Raised on 2026-12-01 by 556 bytes (three refusals worded in two languages, the
@@ -20,9 +20,10 @@ import { rollup } from 'rollup';
  * the dialog's Escape), 300 (the visible line after a placed call), 13 (the Send my calls to selector)
  * and 4,049 (issue 18: changes waiting to be sent and the where-calls-go line in two languages,
  * menus kept inside the viewport, focus rings and forced colours, device icons, the dialog's reserved message
- * room). Issue 19 loads the elements, the dialog and Swedish on demand.
+ * room), 63 (a My Numbers row in 25 DOM nodes instead of 48: property bindings for its text, one
+ * binding for its notes). Issue 19 loads the elements, the dialog and Swedish on demand.
  */
-export const SIZE_CEILING = 37_149;
+export const SIZE_CEILING = 37_212;
 
 export const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 

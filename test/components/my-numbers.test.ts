@@ -455,6 +455,22 @@ describe('<my-numbers>', () => {
       expect(button(root(element), 'Try again') === undefined, 'Try again gone').to.equal(true);
     });
 
+    it('NUM-1 a number\'s row costs 25 DOM nodes (at most 30: issue 19); the row with three markers 33', async () => {
+      const { element, store } = await mount();
+      const nodes = (root: Node): number => 1 + [...root.childNodes].reduce((sum, child) => sum + nodes(child), 0);
+      const numbers = list(element)!;
+      const before = nodes(numbers);
+      for (let i = 0; i < 10; i++) await store.createNumber({ label: `Number ${i}`, dial: `06${10_000_000 + i}`, remoteExtension: false });
+      await settle(element);
+      // Each row and the two markers that keep its place in the list.
+      const perRow = (nodes(numbers) - before) / 10;
+      expect(perRow).to.be.at.most(30);
+      expect(perRow, 'a number the user made: label, dial, icon, Edit and Delete').to.equal(25);
+      // The administrator's remote extension: no Delete, three markers (Remote Extension, Set by
+      // administrator, FMC), in the list's own markers too.
+      expect(nodes(theRow(element, 'Remote Extension Work mobile')), 'with its three markers').to.equal(33);
+    });
+
     it('NUM-6 SYNC-4 a change the platform cannot take shows as waiting, says so, and goes when the connection is back', async () => {
       const { element, platform, store } = await mount();
       const note = () => root(element).querySelector('[part="note"].waiting');
