@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 
 /**
- * What the bundle measures now (37,201 bytes on 2026-12-01), plus 11 bytes: the platform chunks'
+ * What the bundle measures now (37,129 bytes on 2026-12-01), plus 11 bytes: the platform chunks'
  * content hashes are in its text, so a change to a platform alone moves it by a byte or two.
  * Lowered whenever the bundle shrinks, so it can only shrink; raising it is a decision to say in
  * the commit. Raised on 2026-12-01 by 556 bytes (three refusals worded in two languages, the
@@ -23,7 +23,7 @@ import { rollup } from 'rollup';
  * room), 63 (a My Numbers row in 25 DOM nodes instead of 48: property bindings for its text, one
  * binding for its notes). Issue 19 loads the elements, the dialog and Swedish on demand.
  */
-export const SIZE_CEILING = 37_212;
+export const SIZE_CEILING = 37_140;
 
 export const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 

@@ -1,11 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { activeStatus, callRouting, findStatus, isPending, type DynamicStatus } from '../../src/model/index.js';
-import { inForce, type StoreState } from '../../src/store/index.js';
+import { activeStatus, callRouting, findStatus, type DynamicStatus } from '../../src/model/index.js';
+import { changeState, inForce, type StoreState } from '../../src/store/index.js';
 import { radioMenuStyles } from '../shared/menu.js';
 import { RadioMenu } from '../shared/menu-button.js';
 import { presenceDot, presenceStyles } from '../shared/presence.js';
 import { StoreElement } from '../shared/store-element.js';
+import { savedOrWaiting } from '../shared/save.js';
 import { failureReason } from '../shared/strings.js';
 import { baseStyles } from '../shared/styles.js';
 import { availabilityStrings, type AvailabilityStrings } from './strings.js';
@@ -121,8 +122,10 @@ export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
   }
 
   /** It shows the user, the statuses and which is active: numbers changing render nothing here. */
-  protected override watch({ phase, loadError, data, waiting, pending }: StoreState): readonly unknown[] {
-    return [phase, loadError, data?.user, data?.statuses, data?.activeStatusId, waiting && isPending(pending, 'active-status')];
+  protected override watch(state: StoreState): readonly unknown[] {
+    const { phase, loadError, data } = state;
+    // Whether the status shown waits to be sent; not "saving", which would render every choice twice.
+    return [phase, loadError, data?.user, data?.statuses, data?.activeStatusId, changeState(state, 'active-status') === 'waiting'];
   }
 
   protected override render() {
@@ -145,8 +148,7 @@ export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
 
   /** Whether the status shown is one still waiting to be sent (SYNC-4). */
   get #statusWaits(): boolean {
-    const { waiting, pending } = this.data.state;
-    return waiting && isPending(pending, 'active-status');
+    return changeState(this.data.state, 'active-status') === 'waiting';
   }
 
   /** A status's presence dot and name. */
@@ -169,13 +171,8 @@ export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
     const strings = this.strings;
     const locale = this.locale;
     this.error = '';
-    const saving = store.setActiveStatus(statusId);
-    const stopWatching = new AbortController();
     try {
-      const waiting = store.whenWaiting(stopWatching.signal).then(() => true);
-      if (await Promise.race([saving.then(() => false), waiting])) {
-        // Its answer comes later, to the Store, which says why if it is refused.
-        saving.catch(() => undefined);
+      if ((await savedOrWaiting(store.setActiveStatus(statusId), store)).waiting) {
         this.live.say(strings.statusWaits(status.name));
         return;
       }
@@ -184,8 +181,6 @@ export class AvailabilityMenu extends StoreElement<AvailabilityStrings> {
     } catch (error) {
       this.error = failureReason(error, locale);
       this.live.say(this.error);
-    } finally {
-      stopWatching.abort();
     }
   }
 }

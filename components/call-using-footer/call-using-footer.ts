@@ -12,7 +12,7 @@ import {
   type PhoneNumber,
   type Snapshot,
 } from '../../src/model/index.js';
-import { inForce, type StoreState } from '../../src/store/index.js';
+import { changeState, inForce, type StoreState } from '../../src/store/index.js';
 import { deepActiveElement } from '../shared/focus.js';
 import { deviceIcon } from '../shared/icons.js';
 import { radioMenuStyles } from '../shared/menu.js';
@@ -163,26 +163,28 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
   }
 
   protected override render() {
-    const { data, pending, waiting } = this.data.state;
+    const { state } = this.data;
+    const { data } = state;
     if (!data) return this.renderLoadState();
     const { strings } = this;
     // What places and rings calls now: a change waiting to be sent does not, yet.
-    const now = inForce(this.data.state) ?? data;
+    const now = inForce(state) ?? data;
     const current = activeCallUsing(now);
     const activeRe = activeRemoteExtension(now);
     const label = current ? this.shared.deviceName(current) : strings.noDevice;
-    const changing = isPending(pending, 'status') || isPending(pending, 'active-status');
+    const routing = changeState(state, 'status');
+    const waits = routing === 'waiting' || changeState(state, 'active-status') === 'waiting';
     return html`
       <div class="bar">
         <span part="caption" aria-hidden="true">${strings.callUsing}</span>
         ${this.#menu.renderButton(
           strings.callUsingName(label),
           html`${current ? deviceIcon(current) : nothing}<span>${label}</span>`,
-          this.#save.pending || (!waiting && isPending(pending, 'status')),
+          this.#save.pending || routing === 'saving',
         )}
         ${current?.dial ? html`<span class="dial">${current.dial}</span>` : nothing}
         <span class="where muted" part="where">${this.shared.whereCallsGo(callRouting(now))}</span>
-        ${waiting && changing ? html`<span class="muted" part="waiting">${this.shared.waitingToSend}</span>` : nothing}
+        ${waits ? html`<span class="muted" part="waiting">${this.shared.waitingToSend}</span>` : nothing}
       </div>
       ${this.#status.render(strings.dismiss)}
       ${this.#menu.renderMenu(strings.callUsing, this.open ? this.#renderItems(data, current, activeRe) : nothing)}
@@ -208,7 +210,7 @@ export class CallUsingFooter extends StoreElement<CallUsingStrings> {
   #renderDevice(device: Device, activeRemoteExtensionId: string | undefined) {
     return html`${deviceIcon(device)}<span>${this.shared.deviceName(device)}</span>
       ${device.dial ? html`<span class="dial">${device.dial}</span>` : nothing}
-      ${device.id === activeRemoteExtensionId ? html`<span class="badge">${this.strings.remoteExtension}</span>` : nothing}`;
+      ${device.id === activeRemoteExtensionId ? html`<span class="badge pill accent">${this.strings.remoteExtension}</span>` : nothing}`;
   }
 
   /** The *Place Call With* prompt (CALL-2): a radio group of the devices, Call and Cancel. */

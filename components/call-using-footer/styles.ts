@@ -18,15 +18,6 @@ export const callUsingFooterStyles = css`
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
   }
-  /* The Remote Extension mark (CALL-3): a pill, as My Numbers' markers, 13 px or more. */
-  .badge {
-    padding: 0 0.6em;
-    border: 1px solid var(--_accent);
-    border-radius: 1em;
-    color: var(--_accent);
-    font-size: 0.9375em;
-    font-weight: 600;
-  }
   [role='menuitemradio'] .icon,
   fieldset .icon {
     color: var(--_muted);

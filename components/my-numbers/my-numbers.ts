@@ -8,7 +8,7 @@ import {
   type PhoneNumber,
   type Snapshot,
 } from '../../src/model/index.js';
-import type { StoreState } from '../../src/store/index.js';
+import { changeState, type StoreState } from '../../src/store/index.js';
 import { AddNumberDialog } from '../add-number-dialog/add-number-dialog.js';
 import { MenuButtonController } from '../shared/menu.js';
 import { SaveController } from '../shared/save.js';
@@ -176,13 +176,13 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
     const t = this.strings;
     if (data.numbers.length === 0) return html`<p class="empty">${t.empty}</p>`;
     const { shared, rowProblems } = this;
-    const { pending, waiting } = this.data.state;
+    const { state } = this.data;
     return html`<ul class="numbers list" role="list" part="list" aria-labelledby="heading" tabindex="-1">
       ${data.numbers.map((n) =>
         renderNumberRow(data, n, {
           t,
           shared,
-          pending: isPending(pending, 'number', n.id) ? (waiting ? 'waiting' : 'saving') : null,
+          pending: changeState(state, 'number', n.id),
           problem: rowProblems.get(n.id),
           edit: this.#handleEdit,
           delete: this.#handleDelete,

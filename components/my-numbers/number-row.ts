@@ -42,7 +42,7 @@ export function renderNumberRow(data: Snapshot, n: PhoneNumber, row: NumberRowCo
         ><span class="dial" part="dial" dir="ltr" .textContent=${n.dial}></span
         >${markers.length > 0
           ? html`<ul class="markers" part="markers" aria-label=${t.markers}>${markers.map(
-              (m) => html`<li class=${m === 'active-remote-extension' ? 'active' : ''} .textContent=${t.marker[m]}></li>`,
+              (m) => html`<li class=${m === 'active-remote-extension' ? 'pill accent active' : 'pill'} .textContent=${t.marker[m]}></li>`,
             )}</ul>`
           : nothing}</div
       >${pending ? html`<span class="muted saving">${pending === 'waiting' ? shared.waitingToSend : shared.saving}</span>` : nothing}<div

@@ -68,18 +68,6 @@ export const myNumbersStyles = css`
     padding: 0;
     list-style: none;
   }
-  /* Pills: 13 px or more, in the text colour (the accent for the active one): 4.5:1 or more in either scheme. */
-  ul.markers li {
-    padding: 0 0.6em;
-    border: 1px solid var(--_muted);
-    border-radius: 1em;
-    font-size: 0.9375em;
-  }
-  ul.markers li.active {
-    border-color: var(--_accent);
-    color: var(--_accent);
-    font-weight: 600;
-  }
   /* Edit and Delete, icons named by their aria-label, always in the same two columns at the row's end. */
   .actions {
     display: grid;

@@ -5,13 +5,12 @@ import {
   chooseRemoteExtension,
   callRouting,
   findStatus,
-  isPending,
   remoteExtensions,
   routingChange,
   supportsRemoteExtension,
   type Snapshot,
 } from '../../src/model/index.js';
-import { inForce, type StoreState } from '../../src/store/index.js';
+import { changeState, inForce, type StoreState } from '../../src/store/index.js';
 import { ActiveStatusChangeEvent } from '../availability-menu/availability-menu.js';
 import { presenceDot, presenceStyles } from '../shared/presence.js';
 import { SaveController } from '../shared/save.js';
@@ -243,7 +242,7 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
         busy,
         describedBy: error ? 'status-error' : undefined,
       })}
-      <p class="after muted state">${busy ? this.shared.saving : this.#waits('active-status') ? this.shared.waitingToSend : ''}</p>
+      <p class="after muted state">${busy ? this.shared.saving : changeState(this.data.state, 'active-status') === 'waiting' ? this.shared.waitingToSend : ''}</p>
       ${error ? html`<p id="status-error" class="after error" part="error">${error}</p>` : nothing}
     `;
   }
@@ -257,8 +256,8 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
     }
     const status = activeStatus(data);
     const permitted = data.platform.permissions.manageStatuses;
-    const busy =
-      this.#remoteExtensionSave.pending || (!this.data.state.waiting && isPending(this.data.state.pending, 'status', status.id));
+    const routing = changeState(this.data.state, 'status', status.id);
+    const busy = this.#remoteExtensionSave.pending || routing === 'saving';
     const error = this.#remoteExtensionFor === status.id ? this.#remoteExtensionSave.error : '';
     const unsaved = this.#draft !== null;
     const describedBy = [!permitted && 'not-permitted', unsaved && 'remote-extension-unsaved', error && 'remote-extension-error'];
@@ -280,7 +279,7 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
           ${unsaved ? html`<button type="button" part="save" @click=${this.#handleSaveClick}>${strings.save}</button>` : nothing}
         </div>
         ${unsaved ? html`<p id="remote-extension-unsaved" class="after muted">${strings.unsaved}</p>` : nothing}
-        <p class="after muted state">${busy ? shared.saving : this.#waits('status', status.id) ? shared.waitingToSend : ''}</p>
+        <p class="after muted state">${busy ? shared.saving : routing === 'waiting' ? shared.waitingToSend : ''}</p>
         ${permitted ? nothing : html`<p id="not-permitted" class="after muted" part="note">${shared.problem({ code: 'not-permitted' })}</p>`}
         ${error
           ? html`<p id="remote-extension-error" class="after error" part="error">${error}</p>`
@@ -294,14 +293,7 @@ export class QuickStatus extends StoreElement<QuickStatusStrings> {
    * waiting to be sent is not (SYNC-4): another choice joins it in the outbox.
    */
   get #activationPending(): boolean {
-    const { waiting, pending } = this.data.state;
-    return this.#statusSave.pending || (!waiting && isPending(pending, 'active-status'));
-  }
-
-  /** Whether a change to this kind of thing waits to be sent (SYNC-4). */
-  #waits(kind: 'active-status' | 'status', id?: string): boolean {
-    const { waiting, pending } = this.data.state;
-    return waiting && isPending(pending, kind, id);
+    return this.#statusSave.pending || changeState(this.data.state, 'active-status') === 'saving';
   }
 
   /** Makes `statusId` the active status: shown at once by the Store, reverted if refused (SYNC-3). */

@@ -56,35 +56,43 @@ export class SaveController {
   async run<T>(save: () => Promise<T>, words: SaveWords<T> = {}): Promise<SaveOutcome<T> | undefined> {
     const locale = localeOf(this.host);
     const shared = sharedStrings[locale];
-    const stopWatching = new AbortController();
     this.#running++;
     this.error = '';
     this.live.say(words.saving ?? shared.saving);
     this.host.requestUpdate();
     try {
-      const saving = save();
-      const store = this.waitsOn?.();
-      const waiting = store?.whenWaiting(stopWatching.signal).then(() => WAITING);
-      const first = await (waiting ? Promise.race([saving, waiting]) : saving);
-      if (first === WAITING) {
-        // Its answer comes later, to the Store; nobody waits for it here.
-        saving.catch(() => undefined);
-        this.live.say(words.waiting ?? shared.changeWaits);
-        return { waiting: true };
-      }
-      const value = first as T;
-      if (words.saved) this.live.say(words.saved(value));
-      return { value };
+      const outcome = await savedOrWaiting(save(), this.waitsOn?.());
+      if (outcome.waiting) this.live.say(words.waiting ?? shared.changeWaits);
+      else if (words.saved) this.live.say(words.saved(outcome.value));
+      return outcome;
     } catch (error) {
       this.error = failureReason(error, locale);
       this.live.say(this.error);
       return undefined;
     } finally {
-      stopWatching.abort();
       this.#running--;
       this.host.requestUpdate();
     }
   }
 }
 
-const WAITING = Symbol('waiting');
+/**
+ * How `saving` ends for its sender: the platform's yes (its value), or, as soon as `store` says
+ * its change waits to be sent (SYNC-4), `waiting`; the answer then goes to the Store alone, which
+ * says why if it is refused. Without a Store, the answer itself. Rejects with a refusal.
+ */
+export async function savedOrWaiting<T>(saving: Promise<T>, store: Store | undefined): Promise<SaveOutcome<T>> {
+  if (!store) return { value: await saving };
+  const stopWatching = new AbortController();
+  try {
+    return await Promise.race([
+      saving.then((value) => ({ value })),
+      store.whenWaiting(stopWatching.signal).then(() => {
+        saving.catch(() => undefined); // nobody here waits for its answer any more
+        return { waiting: true } as const;
+      }),
+    ]);
+  } finally {
+    stopWatching.abort();
+  }
+}

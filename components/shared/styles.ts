@@ -113,6 +113,22 @@ export const baseStyles = css`
   .muted {
     color: var(--_muted);
   }
+  /*
+   * A pill (My Numbers' markers, the Remote Extension badge, Manage Status's Active): 13 px or
+   * more in the text colour, or the accent for the one that is in force; 4.5:1 or more in either
+   * scheme. Its border keeps it visible under forced colours.
+   */
+  .pill {
+    padding: 0 0.6em;
+    border: 1px solid var(--_muted);
+    border-radius: 1em;
+    font-size: 0.9375em;
+  }
+  .pill.accent {
+    border-color: var(--_accent);
+    color: var(--_accent);
+    font-weight: 600;
+  }
   /* Changes waiting to be sent: how many, and Discard beside it (wrapping when narrow). */
   .note.waiting {
     display: flex;

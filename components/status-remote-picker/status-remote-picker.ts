@@ -167,7 +167,7 @@ export class StatusRemotePicker extends StoreElement<StatusRemotePickerStrings> 
         <span class="detail" id="status-detail-${status.id}"
           >${details}${active ? html`<span class="visually-hidden">${details ? ' · ' : ''}${strings.active}</span>` : nothing}</span
         >
-        ${active ? html`<span class="active" part="active" aria-hidden="true">${strings.active}</span>` : nothing}
+        ${active ? html`<span class="active pill accent" part="active" aria-hidden="true">${strings.active}</span>` : nothing}
       </li>
     `;
   }

@@ -42,16 +42,10 @@ export const statusRemotePickerStyles = css`
     grid-column: 1;
     color: var(--_muted);
   }
-  /* A pill, as My Numbers' markers. */
+  /* A pill (baseStyles), beside the name and its details. */
   .active {
     grid-column: 2;
     grid-row: 1 / span 2;
-    padding: 0 0.6em;
-    border: 1px solid var(--_accent);
-    border-radius: 1em;
-    color: var(--_accent);
-    font-size: 0.9375em;
-    font-weight: 600;
   }
   .name {
     margin: 0 0 0.75em;

@@ -1,6 +1,6 @@
 /** The Store: state, optimistic changes, the IndexedDB cache and outbox, and the context key. */
 export * from './store.js';
-export { inForce, type LoadPhase, type StoreListener, type StoreState } from './state.js';
+export { changeState, inForce, type LoadPhase, type StoreListener, type StoreState } from './state.js';
 export type { RetryPause } from './delivery.js';
 export * from './snapshot-cache.js';
 export * from './outbox.js';

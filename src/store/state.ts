@@ -3,7 +3,7 @@
  * last word with the pending commands applied, recomputed, never patched, so it cannot drift from
  * the platform (SYNC-3).
  */
-import { applyCommand, type Command, type Problem, type Snapshot } from '../model/index.js';
+import { applyCommand, isPending, type Command, type Problem, type Snapshot, type Target } from '../model/index.js';
 import type { PlatformError } from '../platform/errors.js';
 import { freeze, reuseEqual } from './immutable.js';
 
@@ -41,6 +41,16 @@ export interface StoreState {
 }
 
 export type StoreListener = (state: StoreState) => void;
+
+/**
+ * Where a change to this kind of thing (to the one with `id`, when given) stands: on its way
+ * (`saving`), kept to be sent when the platform can be reached (`waiting`, SYNC-4), or there is
+ * none (null). The one vocabulary every element shows (NUM-6).
+ */
+export function changeState(state: StoreState, kind: Target['kind'], id?: string): 'saving' | 'waiting' | null {
+  if (!isPending(state.pending, kind, id)) return null;
+  return state.waiting ? 'waiting' : 'saving';
+}
 
 /**
  * The settings in force on the phone system now: what views show, except while changes wait to

@@ -22,7 +22,7 @@ import type { SimulatedPlatformOptions } from '../../src/platform/simulated/inde
 import { cleanUp } from '../helpers.js';
 import { waitUntil } from '../wait.js';
 import { inProvider, type Mounted } from './fixture.js';
-import { demoPage, HEIGHT, pageStyles, popupPage, removePageStyles, WIDTHS } from './pages.js';
+import { demoPage, HEIGHT, pageStyles, popupPage, restorePage, WIDTHS } from './pages.js';
 import { allByRole, byRole } from './queries.js';
 
 declare global {
@@ -83,6 +83,13 @@ interface State {
 async function openMenu(element: Element & { show(): Promise<void> }): Promise<void> {
   await element.show();
   await waitUntil(() => shadow(element).querySelector('[role="menu"]')?.checkVisibility(), `<${element.localName}>'s menu never opened`);
+}
+
+/** The platform cannot be reached and a status change waits to be sent: the note with Discard shows. */
+async function aChangeWaits({ provider, platform, store }: Mounted<HTMLElement>): Promise<void> {
+  platform.configure({ offline: true });
+  void store.setActiveStatus('in-a-meeting').catch(() => undefined);
+  await waitUntil(() => allByRole(provider, 'button', 'Discard waiting changes').length > 0, 'no Discard waiting changes');
 }
 
 const demoStates: readonly State[] = [
@@ -146,11 +153,7 @@ const demoStates: readonly State[] = [
   },
   {
     title: 'NUM-6 SYNC-4 a change waiting to be sent, with Discard waiting changes',
-    reach: async ({ provider, platform, store }) => {
-      platform.configure({ offline: true });
-      void store.setActiveStatus('in-a-meeting').catch(() => undefined);
-      await waitUntil(() => allByRole(provider, 'button', 'Discard waiting changes').length > 0, 'no Discard waiting changes');
-    },
+    reach: aChangeWaits,
   },
   { title: 'EMB-1 in Swedish (lang="sv") loaded', lang: 'sv' },
 ];
@@ -164,11 +167,7 @@ const popupStates: readonly State[] = [
   },
   {
     title: 'EXT-1 SYNC-4 a change waiting to be sent',
-    reach: async ({ provider, platform, store }) => {
-      platform.configure({ offline: true });
-      void store.setActiveStatus('in-a-meeting').catch(() => undefined);
-      await waitUntil(() => allByRole(provider, 'button', 'Discard waiting changes').length > 0, 'no Discard waiting changes');
-    },
+    reach: aChangeWaits,
   },
   { title: 'EXT-1 in Swedish (lang="sv")', lang: 'sv' },
 ];
@@ -186,8 +185,7 @@ async function check(width: number, page: (lang: string) => TemplateResult, css:
 
 describe('issue 18: axe finds no serious or critical violation', () => {
   afterEach(async () => {
-    removePageStyles();
-    await setViewport({ width: 800, height: 600 });
+    await restorePage();
     await cleanUp();
   });
 

@@ -3,6 +3,7 @@
  * demo/index.html, demo/intranet.html and manifest/popup.html with every element showing, and
  * their stylesheets, added to the test page and taken away again.
  */
+import { setViewport } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
 
 /** The widths every layout check runs at: a phone, a laptop, a desktop. */
@@ -87,8 +88,9 @@ export async function pageStyles(href: string): Promise<void> {
   await loaded;
 }
 
-/** Takes the last page's stylesheet away again. */
-export function removePageStyles(): void {
+/** Takes the last page's stylesheet away again and gives the test page its default size back. */
+export async function restorePage(): Promise<void> {
   sheet?.remove();
   sheet = null;
+  await setViewport({ width: 800, height: 600 });
 }

@@ -14,7 +14,7 @@ import { cleanUp } from '../helpers.js';
 import { waitUntil } from '../wait.js';
 import { contrastRatio, focusIndicator, opaque } from './contrast.js';
 import { inProvider, type Mounted } from './fixture.js';
-import { demoPage, HEIGHT, intranetPage, pageStyles, removePageStyles, WIDTHS } from './pages.js';
+import { demoPage, HEIGHT, intranetPage, pageStyles, restorePage, WIDTHS } from './pages.js';
 import { deepActiveElement } from './queries.js';
 
 const pages = {
@@ -104,8 +104,7 @@ function horizontalOverflow(): number {
 
 describe('issue 18: menus, popovers and layout inside the viewport', () => {
   afterEach(async () => {
-    removePageStyles();
-    await setViewport({ width: 800, height: 600 });
+    await restorePage();
     await cleanUp();
   });
 
