@@ -51,26 +51,32 @@ const emptyChunks = () => ({
 const bundleEntry = fileURLToPath(new URL('entries/bundle.ts', import.meta.url));
 
 /**
- * The bundle's chunking: every module the page entry imports statically, at any depth, goes in
- * remote-extension.js, even where <quick-status> imports it too (else rollup would move what the
- * two share into a third file). What only the platforms or <quick-status> use stays out of it.
+ * The bundle's chunking. The core, remote-extension.js, holds every module the entry imports
+ * statically, at any depth (Lit, the Store, the provider, the autoloader), and what the elements
+ * share (components/shared/, Lit's directives): every page shows at least one element, and each
+ * file gzips on its own, so a dozen small shared files would cost more than they save. Each
+ * element's own modules are the chunk of its autoloader `import()`, and the platforms and the
+ * Swedish strings are chunks of their own.
  */
-function pageModules() {
+function coreModules() {
+  const sharedByElements = /\/components\/shared\/|\/node_modules\/lit-html\/(directive|directive-helpers|async-directive|directives\/)/;
   // Walked once per build: each build (and each rebuild under --watch) has its own getModuleInfo.
   let walkedWith = null;
-  let onPage = new Set();
+  let inCore = new Set();
   return (id, { getModuleInfo }) => {
     if (walkedWith !== getModuleInfo) {
       walkedWith = getModuleInfo;
-      onPage = new Set();
+      inCore = new Set();
       const visit = (module) => {
-        if (onPage.has(module)) return;
-        onPage.add(module);
+        if (inCore.has(module)) return;
+        inCore.add(module);
         for (const imported of getModuleInfo(module)?.importedIds ?? []) visit(imported);
       };
       visit(bundleEntry);
     }
-    return onPage.has(id) ? 'remote-extension' : undefined;
+    // A module loaded with `import()` (the Swedish strings) stays a chunk of its own.
+    if (getModuleInfo(id)?.dynamicImporters.length) return undefined;
+    return inCore.has(id) || sharedByElements.test(id) ? 'remote-extension' : undefined;
   };
 }
 
@@ -79,7 +85,7 @@ export default [
   {
     // The extension popup's <quick-status> is a second script, dist/quick-status.js, so pages that
     // do not use it do not download it; it imports what it shares from remote-extension.js.
-    input: { 'remote-extension': 'entries/bundle.ts', 'quick-status': 'entries/quick-status.ts' },
+    input: { 'remote-extension': 'entries/bundle.ts' },
     // Lets the simulated chunk import what it shares straight from remote-extension.js, instead of
     // rollup moving the shared code into a third file.
     preserveEntrySignatures: 'allow-extension',
@@ -88,7 +94,7 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      manualChunks: pageModules(),
+      manualChunks: coreModules(),
       sourcemap: true,
     },
     plugins: [emptyChunks(), ...bundlePlugins()],

@@ -1,17 +1,10 @@
 /**
  * The package's main entry: the element classes and their events, the model, the platform
  * interface and the Store. Importing it defines no tag; `define.ts` does that.
- *
- * This folder is where the layers meet: the elements never import a platform, so the provider is
- * handed the named platforms (`clientFor`, `scopeFor`) here.
+ * The provider comes from `provider.ts`, which hands it the named platforms.
  */
-import { RemoteExtensionProvider } from '../components/remote-extension-provider/remote-extension-provider.js';
-import { clientFor, scopeFor } from '../src/platform/index.js';
-
-RemoteExtensionProvider.platforms = { clientFor, scopeFor };
-
 export * from '../src/index.js';
-export { RemoteExtensionProvider };
+export { RemoteExtensionProvider } from './provider.js';
 export { StoreController } from '../components/shared/store-controller.js';
 export { StatusRemotePicker, StatusSavedEvent } from '../components/status-remote-picker/status-remote-picker.js';
 export { AddNumberDialog, NumberSavedEvent } from '../components/add-number-dialog/add-number-dialog.js';

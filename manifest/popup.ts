@@ -3,9 +3,13 @@
  * options: the simulated platform ("demo") or the configured server. A change made here reaches
  * every open page through the platform's change feed (ACT-2).
  */
-import '../entries/define.js';
+import { RemoteExtensionProvider } from '../entries/provider.js';
 import '../entries/quick-status.js';
 import { loadSettings, platformChoice } from './settings.js';
+
+// The popup shows <quick-status> alone: the provider and it are all it defines, so it loads no
+// other element's code.
+if (!customElements.get('remote-extension-provider')) customElements.define('remote-extension-provider', RemoteExtensionProvider);
 
 const { settings, token } = await loadSettings();
 const choice = platformChoice(settings, token);

@@ -1,32 +1,46 @@
 #!/usr/bin/env node
 // `npm run bench`: how big and how fast the elements are, each figure beside a baseline measured
-// in the same run. Builds the script-tag bundle (rollup.config.mjs's first config) and, in memory,
-// the floor bundle (test/bench/floor.ts: only the libraries, with the same plugins), then serves
-// the repository on 127.0.0.1 and runs the pages of test/bench/ in headless Chromium
-// (puppeteer-core), one fresh page load per sample unless said otherwise:
+// in the same run. Builds the script-tag bundle (rollup.config.mjs's first config: the core
+// dist/remote-extension.js and the chunks in dist/chunks/), the demo page's script (its config of
+// dist/demo/) and the browser extension (rollup.extension.mjs, dist/extension/), and, in memory, the
+// floor bundle (test/bench/floor.ts: only the libraries, with the same plugins); then serves the
+// repository on 127.0.0.1 (the demo pages load /dist/remote-extension.js, so the root is the
+// repository's) and runs the pages of test/bench/ and demo/ in headless Chromium (puppeteer-core),
+// one fresh page load per sample unless said otherwise:
 //
-// 1. bundle size (gzip -9): ours, the floor, and ours minus the floor; the platform chunks listed.
-// 2. warm start from the IndexedDB cache: warm.js against warm-baseline.js, in turn, with
-//    warm-lit.js (one bare Lit element, built from lit-floor.ts) as a reference between them.
-// 3. renders and platform requests per change, and DOM mutations outside the edited row: renders.js.
-// 4. scale: 50 against 500 numbers (time to rows, JS heap after a forced GC, DOM nodes; scale.js),
+// 1. bundle size (gzip -9): the core, the floor, and the core minus the floor; every chunk listed.
+// 2. demo pages, loaded whole (demo/intranet.html, demo/index.html, the extension's popup.html):
+//    the JavaScript each received before its elements first showed their data, and the time from
+//    navigation start to that first render, warm (the cache written by an earlier load of the same
+//    page), in turn with a plain-DOM page (load-dom.html) and a bare Lit page (load-lit.html) that
+//    show the same cache record.
+// 3. warm start from the IndexedDB cache with the elements' code already defined: warm.js in
+//    English and in Swedish, warm-lit.js (one bare Lit element, built from lit-floor.ts) and
+//    warm-baseline.js (plain DOM), in turn.
+// 4. Add Number after a second of idle on the intranet page: requests made at the click, and the
+//    time from clicking New to the dialog shown.
+// 5. renders and platform requests per change, DOM mutations outside the edited row, and DOM
+//    nodes per My Numbers row: renders.js.
+// 6. scale: 50 against 500 numbers (time to rows, JS heap after a forced GC, DOM nodes; scale.js),
 //    and a status switch with 500 numbers (switch.js).
-// 5. interaction: a status switch with 20 numbers (switch.js) against a plain DOM page
+// 7. interaction: a status switch with 20 numbers (switch.js) against a plain DOM page
 //    (switch-baseline.js).
 //
 // Prints Markdown tables on stdout (progress goes to stderr) and writes every sample to
 // bench/results.json. Exits 0, or 1 when a budget is broken, saying which and by how much.
+//
+// `npm run bench -- --quick` takes 3 samples of each figure instead of 15 or 31: a try-out only.
 //
 // `npm run bench -- --against REV` also builds the bundle of the git revision REV (in a worktree,
 // to dist/bench/against/) and times its warm start in turn with this tree's, on the same pages:
 // the one way to see a change of a few tenths of a millisecond on a machine that drifts by more
 // than that between runs.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import os from 'node:os';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { rollup } from 'rollup';
@@ -40,10 +54,14 @@ const againstAt = process.argv.indexOf('--against');
 const against = againstAt === -1 ? null : process.argv[againstAt + 1];
 if (againstAt !== -1 && !against) throw new Error('--against needs a git revision, e.g. --against HEAD~1.');
 
+/** `--quick`: 3 samples of everything, to try the bench itself out; its figures mean little. */
+const quick = process.argv.includes('--quick');
 const WARMUPS = 2;
-const SAMPLES = 15;
-/** The warm start is the figure nearest its budget and the noisiest (IndexedDB), so it takes more. */
-const WARM_SAMPLES = 31;
+const SAMPLES = quick ? 3 : 15;
+/** The page-load figures are the noisiest (IndexedDB, the network stack), so they take more. */
+const WARM_SAMPLES = quick ? 3 : 31;
+/** The Add Number scenario: how long the page is left idle after its first render. */
+const IDLE_MS = 1000;
 
 const started = Date.now();
 const log = (message) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}`);
@@ -51,31 +69,73 @@ const log = (message) => console.error(`[bench ${((Date.now() - started) / 1000)
 // ---------------------------------------------------------------------------------------------
 // Build and sizes.
 
+/**
+ * What the pages are served from under /dist/: a copy of every file the bench's builds wrote, read
+ * back from dist/ as soon as each build has written it. Others may rebuild dist/ while the bench
+ * runs (the bundle's build empties dist/chunks/ and the chunk names carry content hashes); the
+ * copy keeps one consistent build for the whole run, byte for byte the files as built on disk.
+ */
+const snapshot = mkdtempSync(join(os.tmpdir(), 'bench-dist-'));
+process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
+
+/** Copies `path` (relative to the root, under dist/) into the snapshot. */
+function keep(path) {
+  const target = join(snapshot, relative(join(root, 'dist'), join(root, path)));
+  mkdirSync(dirname(target), { recursive: true });
+  try {
+    cpSync(join(root, path), target, { recursive: true });
+  } catch (error) {
+    throw new Error(`${path} went from dist/ right after the bench built it: another build ran meanwhile. Run the bench again.`, { cause: error });
+  }
+}
+
+/** The snapshot's copy of a /dist/… URL path. */
+const snapshotFile = (path) => join(snapshot, relative('/dist', path));
+
+async function build(config) {
+  const bundle = await rollup(config);
+  const written = [];
+  for (const output of [config.output].flat()) {
+    const { output: items } = await bundle.write(output);
+    const dir = output.dir ?? dirname(output.file);
+    for (const item of items) {
+      keep(join(dir, item.fileName));
+      written.push(item);
+    }
+  }
+  await bundle.close();
+  return written;
+}
+
 async function buildAndMeasure() {
   const { default: configs, bundlePlugins } = await import('../rollup.config.mjs');
-  const config = configs[0];
-  const bundle = await rollup(config);
-  const { output: written } = await bundle.write(config.output);
-  await bundle.close();
+  const written = await build(configs[0]);
   const files = written.filter((item) => item.type === 'chunk').map((chunk) => chunk.fileName);
   if (!files.includes('remote-extension.js')) {
     throw new Error(`rollup.config.mjs's first config no longer writes remote-extension.js (it wrote ${files.join(', ')}).`);
   }
-  const { bundleBytes, floorBytes } = await measureSizes();
+  // The demo page's own script (dist/demo/index.js, which imports the bundle by URL) and the
+  // browser extension (dist/extension/, its static pages copied by its own plugin): the page-load
+  // figures load them as built.
+  const demo = configs.find((config) => [config.output].flat().some((output) => output?.dir === 'dist/demo'));
+  if (!demo) throw new Error('rollup.config.mjs has no config writing dist/demo/ any more.');
+  await build(demo);
+  const { default: extensionConfigs } = await import('../rollup.extension.mjs');
+  for (const config of extensionConfigs) await build(config);
+  for (const page of ['popup.html', 'popup.css']) keep(`dist/extension/${page}`);
+
+  const { floorBytes } = await measureSizes();
+  const bundleBytes = gzipBytes(readFileSync(snapshotFile('/dist/remote-extension.js')));
 
   // The warm start's Lit reference element, for warm-lit.js.
-  const litFloor = await rollup({ input: 'test/bench/lit-floor.ts', plugins: bundlePlugins() });
-  await litFloor.write({ file: 'dist/bench/lit-floor.js', format: 'es' });
-  await litFloor.close();
+  await build({ input: 'test/bench/lit-floor.ts', plugins: bundlePlugins(), output: { file: 'dist/bench/lit-floor.js', format: 'es' } });
   // The cache and schema seed.js writes the warm start's records with.
-  const seedCache = await rollup({ input: 'test/bench/seed-cache.ts', plugins: bundlePlugins() });
-  await seedCache.write({ file: 'dist/bench/seed-cache.js', format: 'es' });
-  await seedCache.close();
-  // Everything else the build wrote (the platform chunks in dist/chunks/, any other entry).
+  await build({ input: 'test/bench/seed-cache.ts', plugins: bundlePlugins(), output: { file: 'dist/bench/seed-cache.js', format: 'es' } });
+  // Everything else the build wrote (the element, shared, Swedish and platform chunks in dist/chunks/, any other entry).
   const others = files
     .filter((file) => file !== 'remote-extension.js')
     .sort()
-    .map((file) => ({ file: `dist/${file}`, gzipBytes: gzipBytes(readFileSync(join('dist', file))) }));
+    .map((file) => ({ file: `dist/${file}`, gzipBytes: gzipBytes(readFileSync(snapshotFile(`/dist/${file}`))) }));
   return { bundleBytes, floorBytes, ownBytes: bundleBytes - floorBytes, others };
 }
 
@@ -116,17 +176,21 @@ const MIME = {
   '.css': 'text/css; charset=utf-8',
 };
 
-/** Serves the repository root, read-only, on a free port of 127.0.0.1. */
+/** Serves the repository root, read-only, on a free port of 127.0.0.1; /dist/ from the snapshot. */
 function serve() {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, 'http://localhost').pathname));
-    const file = join(root, path);
-    if (!file.startsWith(root + sep)) return response.writeHead(403).end();
+    // A page without an icon link (the extension's popup) asks for one; it has none.
+    if (path === '/favicon.ico') return response.writeHead(204).end();
+    const file = path.startsWith('/dist/') ? snapshotFile(path) : join(root, path);
+    if (!file.startsWith(root + sep) && !file.startsWith(snapshot + sep)) return response.writeHead(403).end();
     try {
       const body = await readFile(file);
       response.writeHead(200, {
         'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
+        // The chunks' names carry their content's hash, so a server may let browsers keep them for
+        // good, as the README asks of a deployment; everything else is asked for again each load.
+        'cache-control': path.startsWith('/dist/chunks/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         // Cross-origin isolation: performance.now() then counts in 5 µs steps instead of 100 µs.
         'cross-origin-opener-policy': 'same-origin',
         'cross-origin-embedder-policy': 'require-corp',
@@ -161,14 +225,305 @@ async function heap(page) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Whole page loads: the demo pages and their references, timed from navigation start.
+
+/**
+ * The pages loaded whole, and what "its elements show their data" means on each: [host, inner]
+ * pairs, where every `host` element in the document (there must be one) has `inner` in its shadow
+ * root, or (host null) `inner` is in the document itself. Before their data the elements show
+ * only "Loading…" (StoreElement.renderLoadState), which none of these selectors matches.
+ */
+const LOAD_PAGES = {
+  dom: {
+    label: 'plain DOM (load-dom.html): the same record, rows built by hand',
+    path: '/test/bench/load-dom.html',
+    reference: true,
+    checks: [[null, 'ul.numbers > li'], [null, 'ul.statuses > li']],
+  },
+  lit: {
+    label: 'one bare Lit element (load-lit.html, lit-floor.ts)',
+    path: '/test/bench/load-lit.html',
+    reference: true,
+    checks: [['lit-floor', 'ul.numbers > li']],
+  },
+  intranet: {
+    label: 'intranet (demo/intranet.html): footer, Availability, My Numbers',
+    path: '/demo/intranet.html',
+    budget: 22_000,
+    checks: [
+      ['call-using-footer', '[part="caption"]'],
+      ['availability-menu', '[part="avatar"]'],
+      ['my-numbers', 'ul.numbers > li.number'],
+    ],
+  },
+  index: {
+    label: 'all elements (demo/index.html, the main demo)',
+    path: '/demo/index.html',
+    budget: 28_000,
+    checks: [
+      ['availability-menu', '[part="avatar"]'],
+      ['my-numbers', 'ul.numbers > li.number'],
+      ['status-remote-picker', 'ul[part="list"] > li[part="item"]'],
+      ['call-using-footer', '[part="caption"]'],
+    ],
+  },
+  popup: {
+    label: 'extension popup (dist/extension/popup.html, chrome.storage stubbed)',
+    path: '/dist/extension/popup.html',
+    checks: [['quick-status', '[part="summary"]']],
+  },
+};
+
+/**
+ * Runs in every document before its own scripts (Page.addScriptToEvaluateOnNewDocument, which the
+ * pages' Content-Security-Policy does not apply to). On the pages of LOAD_PAGES only: watches the
+ * document and every shadow root as it is attached (MutationObserver; Element.prototype.attachShadow
+ * wrapped to observe each new root) and, at the first mutation after which every check holds, keeps
+ * performance.now() (milliseconds since navigation start) in window.__firstRender. On the
+ * extension's popup it first stands in for chrome.storage, which a page served over HTTP lacks:
+ * empty storage, so the popup takes its default settings (the simulated platform, user demo-user).
+ */
+function firstRenderDetector(pages) {
+  const page = Object.values(pages).find((p) => p.path === location.pathname);
+  if (!page) return;
+  if (location.pathname.endsWith('/extension/popup.html')) {
+    const area = () => ({ get: async () => ({}), set: async () => undefined, remove: async () => undefined });
+    globalThis.chrome ??= {};
+    globalThis.chrome.storage = { local: area(), session: area() };
+  }
+  const shows = () =>
+    page.checks.every(([host, inner]) => {
+      if (host === null) return document.querySelector(inner) !== null;
+      const hosts = document.querySelectorAll(host);
+      return hosts.length > 0 && [...hosts].every((element) => element.shadowRoot?.querySelector(inner));
+    });
+  const attachShadow = Element.prototype.attachShadow;
+  const options = { childList: true, subtree: true, characterData: true };
+  const observer = new MutationObserver(() => {
+    if (window.__firstRender !== undefined || !shows()) return;
+    window.__firstRender = performance.now();
+    observer.disconnect();
+    Element.prototype.attachShadow = attachShadow;
+  });
+  Element.prototype.attachShadow = function observedAttachShadow(init) {
+    const root = attachShadow.call(this, init);
+    observer.observe(root, options);
+    return root;
+  };
+  observer.observe(document, options);
+  // Which checks fail, for the error when a page never gets there.
+  window.__firstRenderMissing = () =>
+    page.checks.filter(([host, inner]) => {
+      if (host === null) return document.querySelector(inner) === null;
+      const hosts = document.querySelectorAll(host);
+      return hosts.length === 0 || [...hosts].some((element) => !element.shadowRoot?.querySelector(inner));
+    });
+}
+
+async function waitForFirstRender(page, which) {
+  try {
+    await page.waitForFunction(() => window.__firstRender !== undefined, { timeout: 15_000, polling: 20 });
+  } catch (error) {
+    const missing = await page.evaluate(() => window.__firstRenderMissing?.()).catch(() => null);
+    throw new Error(`${LOAD_PAGES[which].path} never showed its data; missing: ${JSON.stringify(missing)}`, { cause: error });
+  }
+  return page.evaluate(() => window.__firstRender);
+}
+
+/** Platform chunks: fetched by a page only when it chooses that platform. */
+const isPlatformChunk = (path) => /\/chunks\/(simulated|rest|delay)-[^/]*\.js$/.test(path);
+
+const gzipOnDisk = new Map();
+/** gzip -9 of the file the server sent for `path` (the build's file on disk, in the snapshot). */
+function diskGzip(path) {
+  if (!gzipOnDisk.has(path)) {
+    const file = path.startsWith('/dist/') ? snapshotFile(decodeURIComponent(path)) : join(root, decodeURIComponent(path));
+    gzipOnDisk.set(path, gzipBytes(readFileSync(file)));
+  }
+  return gzipOnDisk.get(path);
+}
+
+/**
+ * One load of LOAD_PAGES[which]: navigation start → first render with data (window.__firstRender),
+ * and the JavaScript received before it. The scripts are those the page received (puppeteer's
+ * `requestfinished`, resource type Script, from CDP Network); one counts when its Resource Timing
+ * entry's responseEnd (the page's own clock, from navigation start) is at or before the first
+ * render.
+ */
+async function loadOnce(page, origin, which, query = '') {
+  const received = new Set();
+  // Only requests of this load: the previous page's may still finish while this one starts.
+  const started = new Set();
+  const onRequest = (request) => started.add(request);
+  const onFinished = (request) => {
+    if (started.has(request) && request.resourceType() === 'script') received.add(new URL(request.url()).pathname);
+  };
+  page.on('request', onRequest);
+  page.on('requestfinished', onFinished);
+  try {
+    await page.goto(`${origin}${LOAD_PAGES[which].path}${query}`);
+    const firstRender = await waitForFirstRender(page, which);
+    const resources = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => ({ url: entry.name, responseEnd: entry.responseEnd })),
+    );
+    const before = resources
+      .map((entry) => ({ path: new URL(entry.url).pathname, responseEnd: entry.responseEnd }))
+      .filter((entry) => /\.m?js$/.test(entry.path) && entry.responseEnd <= firstRender);
+    let unseen = before.filter((entry) => !received.has(entry.path));
+    // The network events may trail the page's own record by a moment.
+    for (let wait = 0; unseen.length > 0 && wait < 10; wait++) {
+      await sleep(100);
+      unseen = unseen.filter((entry) => !received.has(entry.path));
+    }
+    if (unseen.length > 0) {
+      throw new Error(`${which}: scripts in Resource Timing but not seen on the network: ${unseen.map((e) => e.path).join(', ')}`);
+    }
+    const files = [...new Set(before.map((entry) => entry.path))].sort();
+    const bytes = (list) => list.reduce((sum, path) => sum + diskGzip(path), 0);
+    const platformFiles = files.filter(isPlatformChunk);
+    return {
+      ms: firstRender,
+      files,
+      jsBytes: bytes(files),
+      platformBytes: bytes(platformFiles),
+      otherBytes: bytes(files) - bytes(platformFiles),
+      // Scripts the page received after its first render, by the time it was read (for the record).
+      receivedAfter: [...received].filter((path) => !files.includes(path)).sort(),
+    };
+  } finally {
+    page.off('request', onRequest);
+    page.off('requestfinished', onFinished);
+  }
+}
+
+/**
+ * The cache key of the demo pages' user on the simulated platform, read from IndexedDB once a demo
+ * page's first load has written it (the Store writes the platform's snapshot after it answers).
+ */
+async function demoCacheKey(page, origin) {
+  await loadOnce(page, origin, 'intranet');
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const keys = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('remote-extension-cache');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('snapshots')) return resolve((db.close(), []));
+            const request = db.transaction('snapshots', 'readonly').objectStore('snapshots').getAllKeys();
+            request.onsuccess = () => resolve((db.close(), request.result));
+            request.onerror = () => reject(request.error);
+          };
+        }),
+    );
+    const key = keys.find((k) => {
+      const [platform, user] = JSON.parse(k);
+      return platform.startsWith('simulated') && user === 'demo-user';
+    });
+    if (key) return key;
+    if (Date.now() > deadline) throw new Error(`The intranet page wrote no cache record for demo-user (keys: ${keys.join(', ')}).`);
+    await sleep(100);
+  }
+}
+
+/** WARMUPS + WARM_SAMPLES rounds, each loading every page of LOAD_PAGES once, in turn. */
+async function pageLoads(page, origin, key) {
+  const names = Object.keys(LOAD_PAGES);
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  for (let i = 0; i < WARMUPS + WARM_SAMPLES; i++) {
+    for (const which of i % 2 === 0 ? names : [...names].reverse()) {
+      const sample = await loadOnce(page, origin, which, LOAD_PAGES[which].reference ? `?key=${encodeURIComponent(key)}` : '');
+      if (i >= WARMUPS) samples[which].push(sample);
+    }
+  }
+  return samples;
+}
+
+/**
+ * In the page: clicks ⋮ (More actions) in <my-numbers>, waits for its menu, then times the click on
+ * New to the Add Number dialog shown (the <add-number-dialog> in my-numbers' shadow root has an
+ * open <dialog> in its own), polling once per task (MessageChannel).
+ */
+async function clickNewInPage() {
+  const channel = new MessageChannel();
+  const nextTask = () =>
+    new Promise((resolve) => {
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(null);
+    });
+  const until = async (condition, what) => {
+    const start = performance.now();
+    for (;;) {
+      const value = condition();
+      if (value) return value;
+      if (performance.now() - start > 10_000) throw new Error(`Timed out waiting for ${what}.`);
+      await nextTask();
+    }
+  };
+  const myNumbers = document.querySelector('my-numbers');
+  const root = myNumbers.shadowRoot;
+  const more = root.querySelector('#more-button');
+  more.click();
+  await until(() => more.getAttribute('aria-expanded') === 'true', 'the More actions menu');
+  await myNumbers.updateComplete;
+  const items = [...root.querySelectorAll('[role="menuitem"]')];
+  const item = items.find((element) => element.textContent.trim() === 'New') ?? items[0];
+  if (!item) throw new Error('The More actions menu has no New.');
+  const t0 = performance.now();
+  item.click();
+  await until(() => root.querySelector('add-number-dialog')?.shadowRoot?.querySelector('dialog')?.open, 'the Add Number dialog');
+  return performance.now() - t0;
+}
+
+/**
+ * Add Number after a second of idle, on the intranet page: load it, wait for its first render, wait
+ * IDLE_MS, then count every request the page makes (CDP Network.requestWillBeSent) from just before
+ * the ⋮ click until 250 ms after the dialog showed; the time is clickNewInPage()'s.
+ */
+async function addNumberAfterIdle(page, origin) {
+  const cdp = await page.createCDPSession();
+  await cdp.send('Network.enable');
+  let counting = null;
+  cdp.on('Network.requestWillBeSent', (event) => counting?.push(event.request.url));
+  const samples = [];
+  try {
+    for (let i = 0; i < WARMUPS + SAMPLES; i++) {
+      await page.goto(`${origin}${LOAD_PAGES.intranet.path}`);
+      await waitForFirstRender(page, 'intranet');
+      await sleep(IDLE_MS);
+      counting = [];
+      const ms = await page.evaluate(clickNewInPage);
+      await sleep(250);
+      const requests = counting.map((url) => (url.startsWith(origin) ? url.slice(origin.length) : url));
+      counting = null;
+      if (i >= WARMUPS) samples.push({ ms, requests });
+    }
+  } finally {
+    await cdp.detach();
+  }
+  return samples;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------------
 // The figures.
 
-const WARM_PAGES = { ours: ['warm'], lit: ['warm-lit'], baseline: ['warm-baseline'], against: ['warm', '&bundle=against'] };
+const WARM_PAGES = {
+  ours: ['warm'],
+  swedish: ['warm', '&lang=sv'],
+  lit: ['warm-lit'],
+  baseline: ['warm-baseline'],
+  against: ['warm', '&bundle=against'],
+};
 
 async function warmStart(page, origin) {
-  const samples = { ours: [], lit: [], baseline: [], ...(against ? { against: [] } : {}) };
+  const samples = { ours: [], swedish: [], lit: [], baseline: [], ...(against ? { against: [] } : {}) };
   for (let i = 0; i < WARMUPS + WARM_SAMPLES; i++) {
-    const order = i % 2 === 0 ? ['baseline', 'lit', 'ours', 'against'] : ['against', 'ours', 'lit', 'baseline'];
+    const order = ['baseline', 'lit', 'ours', 'swedish', 'against'];
+    if (i % 2 === 1) order.reverse();
     for (const which of order.filter((name) => name in samples)) {
       await open(page, origin, ...WARM_PAGES[which]);
       const ms = await call(page, 'run');
@@ -198,6 +553,28 @@ async function switches(page, origin, name, query) {
   return call(page, 'run', { warmups: WARMUPS, samples: SAMPLES });
 }
 
+/**
+ * One page's loads: the median time and size, and the files, platform and other bytes of the
+ * sample whose size is the median (the set of files can differ between loads when a chunk and the
+ * first render race).
+ */
+function summarizeLoads(samples) {
+  const jsBytes = median(samples.map((sample) => sample.jsBytes));
+  const typical = samples.reduce((best, sample) => (Math.abs(sample.jsBytes - jsBytes) < Math.abs(best.jsBytes - jsBytes) ? sample : best));
+  return {
+    samples,
+    ms: median(samples.map((sample) => sample.ms)),
+    jsBytes,
+    jsBytesMin: Math.min(...samples.map((sample) => sample.jsBytes)),
+    jsBytesMax: Math.max(...samples.map((sample) => sample.jsBytes)),
+    platformBytes: typical.platformBytes,
+    otherBytes: typical.otherBytes,
+    files: typical.files,
+    receivedAfter: typical.receivedAfter,
+    fileSets: new Set(samples.map((sample) => sample.files.join(' '))).size,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Budgets and the report.
 
@@ -207,6 +584,8 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+/** For the sizes with a budget in bytes: to ten bytes. */
+const kB2 = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 const MB = (bytes) => `${(bytes / 1e6).toFixed(2)} MB`;
 const ms = (value) => `${value.toFixed(2)} ms`;
 const times = (value) => `${value.toFixed(2)}×`;
@@ -231,7 +610,7 @@ function budget({ figure, value, op, limit, format, ours = format(value), baseli
   };
 }
 
-/** A row reported with no budget to meet: the sizes and the warm start, until budgets are set against the stack's floor. */
+/** A row reported with no budget to meet (the core's size, the popup's JavaScript, the time to the Add Number dialog). */
 function measured({ figure, ours, baseline = '—', ratio = '—' }) {
   return { figure, ok: true, cells: [figure, ours, baseline, ratio, '—', 'measured'], brokenBy: null };
 }
@@ -247,23 +626,64 @@ function table(header, rows) {
 }
 
 function report(results) {
-  const { sizes, warm, renders, scale: sc, switch500, interaction } = results;
+  const { sizes, loads, warm, addNumber, renders, scale: sc, switch500, interaction } = results;
   const count = (value) => String(value);
   const budgets = [
     measured({
-      figure: 'Bundle (gzip -9)',
+      figure: 'Core bundle dist/remote-extension.js (gzip -9)',
       ours: kB(sizes.bundleBytes),
       baseline: `floor ${kB(sizes.floorBytes)}`,
       ratio: times(sizes.bundleBytes / sizes.floorBytes),
     }),
-    measured({ figure: 'Own code (bundle − floor)', ours: kB(sizes.ownBytes) }),
-    measured({
-      figure: 'Warm start, 20 numbers + 6 statuses (median)',
-      ours: ms(warm.medianOurs),
-      baseline: ms(warm.medianBaseline),
-      ratio: times(warm.ratio),
-    }),
+    measured({ figure: 'Own code in the core (core − floor)', ours: kB(sizes.ownBytes) }),
   ];
+  for (const name of ['intranet', 'index', 'popup']) {
+    const page = loads[name];
+    const figure = `JS before first render, ${name === 'index' ? 'all elements (demo/index.html)' : name === 'intranet' ? 'intranet' : 'extension popup'} (gzip -9, median)`;
+    const cells = { ours: kB2(page.jsBytes), baseline: `platform ${kB2(page.platformBytes)} + rest ${kB2(page.otherBytes)}` };
+    budgets.push(
+      LOAD_PAGES[name].budget === undefined
+        ? measured({ figure, ...cells })
+        : budget({ figure, value: page.jsBytes, op: '<=', limit: LOAD_PAGES[name].budget, format: kB2, ...cells }),
+    );
+  }
+  budgets.push(
+    budget({
+      figure: 'Warm start, 20 numbers + 6 statuses, code defined: ours / bare Lit (medians)',
+      value: warm.medianOurs / warm.medianLit,
+      op: '<=',
+      limit: 1.35,
+      format: times,
+      ours: ms(warm.medianOurs),
+      baseline: `Lit ${ms(warm.medianLit)}`,
+      ratio: times(warm.medianOurs / warm.medianLit),
+    }),
+    budget({
+      figure: 'Warm start in Swedish / in English (medians)',
+      value: warm.medianSwedish / warm.medianOurs,
+      op: '<=',
+      limit: 1.15,
+      format: times,
+      ours: `sv ${ms(warm.medianSwedish)}`,
+      baseline: `en ${ms(warm.medianOurs)}`,
+      ratio: times(warm.medianSwedish / warm.medianOurs),
+    }),
+    budget({
+      figure: `Add Number after ${IDLE_MS / 1000} s idle: requests at the click (most in a sample)`,
+      value: addNumber.maxRequests,
+      op: '=',
+      limit: 0,
+      format: count,
+    }),
+    measured({ figure: 'Add Number after idle: click New → dialog shown (median)', ours: ms(addNumber.median) }),
+    budget({
+      figure: 'DOM nodes per My Numbers row (with its list markers)',
+      value: renders.rowNodes.perRow,
+      op: '<=',
+      limit: 30,
+      format: count,
+    }),
+  );
   for (const [element, renderCount] of Object.entries(renders.switchStatus.renders)) {
     // Every element that shows the status renders once; a closed Add/Edit Number dialog shows
     // nothing of it and renders not at all.
@@ -337,7 +757,46 @@ function report(results) {
       ],
     ),
   );
-  out.push('\n### Warm start, 20 numbers and 6 statuses from the IndexedDB cache (medians)\n');
+  out.push(
+    `\n### Page loads, warm (cache written by an earlier load): JS received before the first render with data (gzip -9 of the files on disk), and navigation start → that render (medians of ${WARM_SAMPLES}, in turn)\n`,
+  );
+  const pageNames = Object.keys(LOAD_PAGES);
+  out.push(
+    table(
+      ['page', 'JS before first render', 'of it platform chunks', 'the rest', 'navigation → first render', '× plain DOM', '× bare Lit'],
+      pageNames.map((name) => {
+        const page = loads[name];
+        const range = page.jsBytesMin === page.jsBytesMax ? '' : ` (${kB2(page.jsBytesMin)}–${kB2(page.jsBytesMax)})`;
+        return [
+          LOAD_PAGES[name].label,
+          `${kB2(page.jsBytes)}${range}`,
+          kB2(page.platformBytes),
+          kB2(page.otherBytes),
+          ms(page.ms),
+          times(page.ms / loads.dom.ms),
+          times(page.ms / loads.lit.ms),
+        ];
+      }),
+    ),
+  );
+  out.push('\nThe JavaScript files each page received before its first render (the median sample\'s; platform chunks marked):\n');
+  out.push(
+    table(
+      ['page', 'files (gzip -9)', 'received later (not counted)'],
+      pageNames.map((name) => [
+        name,
+        loads[name].files.map((path) => `${path}${isPlatformChunk(path) ? ' [platform]' : ''} ${kB2(diskGzip(path))}`).join('<br>'),
+        loads[name].receivedAfter.join('<br>') || '—',
+      ]),
+    ),
+  );
+  const varying = pageNames.filter((name) => loads[name].fileSets > 1);
+  if (varying.length > 0) {
+    out.push(
+      `\nThe files before the first render differed between loads on: ${varying.map((name) => `${name} (${loads[name].fileSets} sets)`).join(', ')}; the sizes are medians, the range in brackets.`,
+    );
+  }
+  out.push('\n### Warm start, 20 numbers and 6 statuses from the IndexedDB cache, the elements\' code defined before (medians)\n');
   out.push(
     table(
       ['page', 'append to rows', '× plain DOM'],
@@ -345,6 +804,7 @@ function report(results) {
         ['plain DOM (warm-baseline.js)', ms(warm.medianBaseline), times(1)],
         ['one bare Lit element (lit-floor.ts)', ms(warm.medianLit), times(warm.litRatio)],
         ['ours: provider, <my-numbers>, <status-remote-picker>', ms(warm.medianOurs), times(warm.ratio)],
+        ['the same with lang="sv" on the provider', ms(warm.medianSwedish), times(warm.medianSwedish / warm.medianBaseline)],
         ...(warm.against
           ? [[`the same, built from ${warm.against.rev}`, ms(warm.against.median), times(warm.against.median / warm.medianBaseline)]]
           : []),
@@ -358,6 +818,15 @@ function report(results) {
       `\nThis tree against ${warm.against.rev}: ${sign}${ms(Math.abs(change))} (${sign}${((Math.abs(change) / warm.against.median) * 100).toFixed(0)}%).`,
     );
   }
+  out.push(`\n### Add Number after ${IDLE_MS / 1000} s of idle (intranet page, ${SAMPLES} loads)\n`);
+  const requestList = [...new Set(addNumber.samples.flatMap((sample) => sample.requests))];
+  out.push(
+    `Click New → dialog shown: median ${ms(addNumber.median)} (min ${ms(Math.min(...addNumber.samples.map((x) => x.ms)))}, max ${ms(Math.max(...addNumber.samples.map((x) => x.ms)))}). ` +
+      `Requests from the ⋮ click to 250 ms after the dialog showed: at most ${addNumber.maxRequests} in a sample${requestList.length > 0 ? ` (${requestList.join(', ')})` : ''}.`,
+  );
+  out.push(
+    `\nDOM nodes per My Numbers row (10 numbers added, list nodes before and after): ${renders.rowNodes.perRow}; the administrator's remote extension's row (three markers, no Delete): ${renders.rowNodes.adminRow ?? 'not found'}.`,
+  );
   out.push('\n### Renders per change (simulated platform)\n');
   const names = Object.keys(renders.switchStatus.renders);
   out.push(
@@ -390,6 +859,7 @@ async function main() {
   if (against) {
     log(`building the bundle of ${against} to dist/bench/against/`);
     buildAgainst(against);
+    keep('dist/bench/against');
   }
 
   const server = await serve();
@@ -402,7 +872,11 @@ async function main() {
   const pageErrors = [];
   try {
     const page = await browser.newPage();
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    await page.evaluateOnNewDocument(firstRenderDetector, LOAD_PAGES);
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) log(`page got ${response.status()} for ${response.url()}`);
+    });
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warn') log(`page console.${message.type()}: ${message.text()}`);
     });
@@ -411,8 +885,18 @@ async function main() {
     await open(page, origin, 'seed');
     await call(page, 'run');
 
-    log(`warm start: ${WARMUPS} + ${WARM_SAMPLES} page loads each, ours and baseline alternating${against ? `, and ${against}'s` : ''}`);
+    log(
+      `warm start: ${WARMUPS} + ${WARM_SAMPLES} page loads each of baseline, Lit, ours, ours in Swedish${against ? `, ${against}'s` : ''}, in turn`,
+    );
     const warmSamples = await warmStart(page, origin);
+
+    log('page loads: the demo pages\' cache written by a first load of the intranet page');
+    const key = await demoCacheKey(page, origin);
+    log(`page loads: ${WARMUPS} + ${WARM_SAMPLES} rounds of ${Object.keys(LOAD_PAGES).join(', ')}, in turn`);
+    const loadSamples = await pageLoads(page, origin, key);
+
+    log(`Add Number after ${IDLE_MS} ms of idle: ${WARMUPS} + ${SAMPLES} loads of the intranet page`);
+    const addNumberSamples = await addNumberAfterIdle(page, origin);
 
     log('renders per change');
     await open(page, origin, 'renders');
@@ -450,14 +934,21 @@ async function main() {
         os: `${os.type()} ${os.release()}`,
       },
       sizes,
+      loads: Object.fromEntries(Object.entries(loadSamples).map(([name, list]) => [name, summarizeLoads(list)])),
       warm: {
         samples: warmSamples,
         medianOurs: median(warmSamples.ours),
+        medianSwedish: median(warmSamples.swedish),
         medianBaseline: median(warmSamples.baseline),
         medianLit: median(warmSamples.lit),
         ratio: median(warmSamples.ours) / median(warmSamples.baseline),
         litRatio: median(warmSamples.lit) / median(warmSamples.baseline),
         against: against ? { rev: against, median: median(warmSamples.against) } : undefined,
+      },
+      addNumber: {
+        samples: addNumberSamples,
+        median: median(addNumberSamples.map((sample) => sample.ms)),
+        maxRequests: Math.max(...addNumberSamples.map((sample) => sample.requests.length)),
       },
       renders,
       scale: {

@@ -4,5 +4,6 @@
  * `entries/index.ts`, the package's main entry.
  */
 export * from './model/index.js';
+export * from './model/number-draft.js';
 export * from './platform/index.js';
 export * from './store/index.js';

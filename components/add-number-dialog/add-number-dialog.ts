@@ -1,26 +1,28 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
+  exampleNumber,
+  findNumber,
+  supportsRemoteExtension,
+  type PhoneNumber,
+  type Problem,
+} from '../../src/model/index.js';
+import {
   dialProblem,
   draftCallThroughFixes,
   editLocks,
   emptyNumberFields,
-  exampleNumber,
-  findNumber,
   labelProblem,
   newNumberOf,
   numberChanges,
   numberFieldsOf,
   problemPlace,
   remoteExtensionBlock,
-  supportsRemoteExtension,
   withRemoteExtension,
   type NumberFields,
-  type PhoneNumber,
-  type Problem,
   type ProblemPlace,
   type RemoteExtensionBlock,
-} from '../../src/model/index.js';
+} from '../../src/model/number-draft.js';
 import type { Store, StoreState } from '../../src/store/index.js';
 import { deepActiveElement } from '../shared/focus.js';
 import { SaveController } from '../shared/save.js';

@@ -4,14 +4,12 @@
  * hands it; the dialog keeps the state and the lifecycle.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { type CallThroughFix, type DialPlan, type LockReason } from '../../src/model/index.js';
 import {
   fieldProblems,
-  type CallThroughFix,
-  type DialPlan,
-  type LockReason,
   type NumberFields,
   type RemoteExtensionBlock,
-} from '../../src/model/index.js';
+} from '../../src/model/number-draft.js';
 import type { SharedStrings } from '../shared/strings.js';
 import type { AddNumberDialogStrings } from './strings.js';
 

@@ -1,5 +1,5 @@
-/** Every visible string of `<add-number-dialog>`, in English and Swedish. */
-import type { StringTable } from '../shared/locale.js';
+/** Every visible string of `<add-number-dialog>`, in English; the other languages are in `../shared/swedish.ts`. */
+import { stringTable } from '../shared/locale.js';
 
 export interface AddNumberDialogStrings {
   readonly addTitle: string;
@@ -44,25 +44,4 @@ const en: AddNumberDialogStrings = {
       : `Your changes to ${label} are waiting to be sent. They will be saved when the connection is back.`,
 };
 
-const sv: AddNumberDialogStrings = {
-  addTitle: 'Lägg till nummer',
-  editTitle: 'Redigera nummer',
-  label: 'Etikett',
-  number: 'Nummer',
-  remoteExtension: 'Fjärranknytning',
-  fmc: 'FMC',
-  callThrough: 'Ring via växeln',
-  add: 'Lägg till',
-  done: 'Klar',
-  example: (number) => `t.ex. ${number}`,
-  whyUnavailable: 'Varför går Fjärranknytning inte att välja?',
-  whyLocked: 'Varför är Fjärranknytning och Nummer låsta?',
-  lockedIntro: 'Fjärranknytning och Nummer kan inte ändras:',
-  callThroughWarning: 'Ring via växeln fungerar inte än.',
-  waits: (mode, label) =>
-    mode === 'add'
-      ? `${label} väntar på att skickas. Numret läggs till när anslutningen är tillbaka.`
-      : `Ändringarna av ${label} väntar på att skickas. De sparas när anslutningen är tillbaka.`,
-};
-
-export const addNumberDialogStrings: StringTable<AddNumberDialogStrings> = { en, sv };
+export const addNumberDialogStrings = stringTable('addNumberDialog', en);

@@ -10,17 +10,9 @@ import { savedOrWaiting } from '../shared/save.js';
 import { failureReason } from '../shared/strings.js';
 import { baseStyles } from '../shared/styles.js';
 import { availabilityStrings, type AvailabilityStrings } from './strings.js';
+import { ActiveStatusChangeEvent } from './events.js';
 
-/** Fired after the platform has accepted a new active status (ACT-1). */
-export class ActiveStatusChangeEvent extends Event {
-  static readonly eventName = 'active-status-change';
-  readonly statusId: string;
-
-  constructor(statusId: string) {
-    super(ActiveStatusChangeEvent.eventName, { bubbles: true, composed: true });
-    this.statusId = statusId;
-  }
-}
+export { ActiveStatusChangeEvent };
 
 /**
  * @tagname availability-menu

@@ -1,4 +1,4 @@
-import type { StringTable } from '../shared/locale.js';
+import { stringTable } from '../shared/locale.js';
 
 export interface AvailabilityStrings {
   /** The menu's name, and the first half of the button's. */
@@ -19,11 +19,4 @@ const en: AvailabilityStrings = {
     `${status} is waiting to be sent. It will be your status when the connection is back.`,
 };
 
-const sv: AvailabilityStrings = {
-  availability: 'Tillgänglighet',
-  buttonName: (status) => `Tillgänglighet: ${status}`,
-  nowYourStatus: (status) => `${status} är nu din status.`,
-  statusWaits: (status) => `${status} väntar på att skickas. Den blir din status när anslutningen är tillbaka.`,
-};
-
-export const availabilityStrings: StringTable<AvailabilityStrings> = { en, sv };
+export const availabilityStrings = stringTable('availability', en);

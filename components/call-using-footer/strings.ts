@@ -1,4 +1,4 @@
-import type { StringTable } from '../shared/locale.js';
+import { stringTable } from '../shared/locale.js';
 
 export interface CallUsingStrings {
   /** The footer's caption and the menu's name. */
@@ -41,20 +41,4 @@ const en: CallUsingStrings = {
   dismiss: 'Dismiss',
 };
 
-const sv: CallUsingStrings = {
-  callUsing: 'Ring med',
-  callUsingName: (device) => `Ring med: ${device}`,
-  noDevice: 'Ingen enhet',
-  callUsingSaved: (device) => `Utgående samtal använder nu ${device}.`,
-  callUsingWaits: (device) =>
-    `${device} för utgående samtal väntar på att skickas. Den används när anslutningen är tillbaka.`,
-  placeCallWith: 'Ring samtalet med',
-  callTarget: (dial, name) => (name ? `Ring ${name} (${dial})` : `Ring ${dial}`),
-  remoteExtension: 'Fjärranknytning',
-  call: 'Ring',
-  calling: 'Ringer…',
-  callingFrom: (dial, device) => `Ringer ${dial} från ${device}.`,
-  dismiss: 'Stäng',
-};
-
-export const callUsingStrings: StringTable<CallUsingStrings> = { en, sv };
+export const callUsingStrings = stringTable('callUsing', en);

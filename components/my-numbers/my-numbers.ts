@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import {
   deleteProblem,
@@ -9,13 +9,21 @@ import {
   type Snapshot,
 } from '../../src/model/index.js';
 import { changeState, type StoreState } from '../../src/store/index.js';
-import { AddNumberDialog } from '../add-number-dialog/add-number-dialog.js';
+import type { AddNumberDialog } from '../add-number-dialog/add-number-dialog.js';
 import { MenuButtonController } from '../shared/menu.js';
 import { SaveController } from '../shared/save.js';
 import { watchView } from '../shared/store-controller.js';
 import { StoreElement } from '../shared/store-element.js';
-import { baseStyles, dialogStyles, listStyles } from '../shared/styles.js';
-import { renderNumberRow } from './number-row.js';
+import { baseStyles, listStyles } from '../shared/styles.js';
+import {
+  loadedNumberDialog,
+  loadNumberDialog,
+  NumberDialogUndefinedError,
+  whenIdle,
+  type NumberDialogClass,
+  type NumberDialogLoader,
+} from './dialog-loader.js';
+import { renderDialogLoadError, renderNumberRow } from './number-row.js';
 import { myNumbersStrings, type MyNumbersStrings } from './strings.js';
 import { myNumbersStyles } from './styles.js';
 
@@ -47,22 +55,27 @@ export class NumberDeleteRequestEvent extends Event {
  * @csspart dial - A number's dial string.
  * @csspart markers - A number's markers (Remote Extension, FMC, …).
  * @csspart note - The notes (offline, no copy kept on this device, Remote Extension needs MX-One).
- * @csspart error - Why loading failed.
+ * @csspart error - Why loading failed: the numbers, or the Add/Edit Number dialog's code.
  * @csspart retry - The *Try again* button after a failed load.
  * @csspart confirm - The delete confirmation dialog.
  * @csspart dialog - The Add Number / Edit Number dialog element.
  */
 export class MyNumbers extends StoreElement<MyNumbersStrings> {
-  static override styles = [baseStyles, dialogStyles, listStyles, myNumbersStyles];
+  static override styles = [baseStyles, listStyles, myNumbersStyles];
 
   /**
-   * The Add/Edit Number dialog's class: My Numbers makes its dialog with `new`, so it is the
-   * element under whatever tag that class was defined with. An integrator who subclasses the
-   * dialog sets this to the subclass (`MyNumbers.numberDialog = AcmeNumberDialog`, or the same
-   * static on a subclass of My Numbers) before New or Edit is first chosen. The class must have
-   * been defined (`customElements.define`), under any name.
+   * The Add/Edit Number dialog's class, or a loader that fetches it: My Numbers makes its dialog
+   * with `new`, so it is the element under whatever tag that class was defined with. By default a
+   * loader that imports the dialog's module, which My Numbers does not import itself: it starts
+   * once the page is idle after the list first shows, or as soon as New or an Edit button is
+   * pointed at or focused, so the dialog opens without waiting. An integrator who subclasses the
+   * dialog sets this to the subclass or to a loader of it (`MyNumbers.numberDialog =
+   * AcmeNumberDialog`, or the same static on a subclass of My Numbers) before New or Edit is first
+   * chosen. The class must have been defined (`customElements.define`), under any name, by the time
+   * it is given: My Numbers defines nothing, and says so in an error if it is not.
    */
-  static numberDialog: typeof AddNumberDialog = AddNumberDialog;
+  static numberDialog: NumberDialogClass | NumberDialogLoader = async () =>
+    (await import('../add-number-dialog/add-number-dialog.js')).AddNumberDialog;
 
   protected readonly table = myNumbersStrings;
 
@@ -75,6 +88,13 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
    * that only shows numbers never pays for its element, styles and Store subscription.
    */
   @state() private dialogElement: AddNumberDialog | null = null;
+  /**
+   * The dialog's code could not be fetched when New (`numberId` null) or a row's Edit was chosen:
+   * that control says so, with *Try again*. Null when it did not fail.
+   */
+  @state() private dialogLoadFailed: { readonly numberId: string | null } | null = null;
+  /** The dialog's load at idle: what cancels it while it waits; 'started' once it (or a control) started it. */
+  #idleLoad: (() => void) | 'started' | null = null;
   readonly #deletes = new SaveController(this, this.live, () => this.data.store);
 
   @query('#more-button') private moreButton!: HTMLButtonElement;
@@ -100,11 +120,14 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
     const { phase, data, loadError, storage, dropped } = this.data.state;
     const loading = !data && (phase === 'idle' || phase === 'loading');
     return html`
-      <section aria-labelledby="heading">
+      <section aria-labelledby="heading" @focusin=${this.#handleNearControl} @pointerover=${this.#handleNearControl}>
         <header part="header">
           <h2 id="heading">${this.strings.heading}</h2>
           ${this.#renderMenu(data)}
         </header>
+        ${this.dialogLoadFailed?.numberId === null
+          ? renderDialogLoadError('dialog-error', this.strings.addNotLoaded, this.shared.retry, this.#handleRetryDialog)
+          : nothing}
         ${this.renderWaitingNote()}
         ${storage === 'memory' ? html`<p class="note muted" part="note">${shared.storageInMemory}</p>` : nothing}
         ${dropped.map(
@@ -136,6 +159,7 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
         aria-haspopup="menu"
         aria-controls="more-menu"
         aria-expanded=${this.#menu.open ? 'true' : 'false'}
+        aria-describedby=${this.dialogLoadFailed?.numberId === null ? 'dialog-error' : nothing}
         @click=${this.#menu.handleButtonClick}
         @keydown=${this.#menu.handleButtonKeydown}
       >
@@ -177,6 +201,7 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
     if (data.numbers.length === 0) return html`<p class="empty">${t.empty}</p>`;
     const { shared, rowProblems } = this;
     const { state } = this.data;
+    const failedEdit = this.dialogLoadFailed?.numberId;
     return html`<ul class="numbers list" role="list" part="list" aria-labelledby="heading" tabindex="-1">
       ${data.numbers.map((n) =>
         renderNumberRow(data, n, {
@@ -184,6 +209,8 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
           shared,
           pending: changeState(state, 'number', n.id),
           problem: rowProblems.get(n.id),
+          dialogProblem: failedEdit === n.id ? t.editNotLoaded : undefined,
+          retryDialog: this.#handleRetryDialog,
           edit: this.#handleEdit,
           delete: this.#handleDelete,
         }),
@@ -216,28 +243,114 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
     if ((event.currentTarget as HTMLElement).getAttribute('aria-disabled') === 'true') return;
     // Focus the menu button first, so the dialog hands focus back to it when it closes.
     this.#menu.hide(true);
-    void this.#withNumberDialog((dialog) => dialog.showAdd());
+    void this.#openNumberDialog(null);
   };
 
-  /** Makes the Add/Edit Number dialog if this is its first use, then opens it with `show`. */
-  async #withNumberDialog(show: (dialog: AddNumberDialog) => void): Promise<void> {
-    const dialog = (this.dialogElement ??= this.#makeNumberDialog());
-    await this.updateComplete;
-    show(dialog);
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.#scheduleDialogLoad();
   }
 
-  /** A new dialog of the class set in `numberDialog`: so under the tag that class was defined with. */
-  #makeNumberDialog(): AddNumberDialog {
-    const dialog = new (this.constructor as typeof MyNumbers).numberDialog();
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#scheduleDialogLoad();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (typeof this.#idleLoad === 'function') {
+      this.#idleLoad();
+      this.#idleLoad = null;
+    }
+  }
+
+  /**
+   * Once the list has shown (and the user may change numbers), loads the dialog's code when the
+   * page is idle: not before, so it never competes with the data and the first render.
+   */
+  #scheduleDialogLoad(): void {
+    if (this.#idleLoad !== null || this.dialogElement || !this.isConnected) return;
+    if (!this.data.state.data?.platform.permissions.manageNumbers) return;
+    this.#idleLoad = whenIdle(() => this.#loadDialogAhead());
+  }
+
+  /** Pointing at or focusing a control that opens the dialog loads it now, if idle has not yet. */
+  readonly #handleNearControl = (event: Event): void => {
+    if (this.dialogElement || !(event.target instanceof Element)) return;
+    if (!this.data.state.data?.platform.permissions.manageNumbers) return;
+    if (event.target.closest('#more-button, [role="menuitem"], button.edit')) this.#loadDialogAhead();
+  };
+
+  /** Starts the dialog's load before it is asked for; should it fail, the control that asks loads it again. */
+  #loadDialogAhead(): void {
+    if (typeof this.#idleLoad === 'function') this.#idleLoad();
+    this.#idleLoad = 'started';
+    loadNumberDialog(this.#dialogSource).catch(() => undefined);
+  }
+
+  get #dialogSource(): NumberDialogClass | NumberDialogLoader {
+    return (this.constructor as typeof MyNumbers).numberDialog;
+  }
+
+  /**
+   * Opens the Add/Edit Number dialog, for adding (`numberId` null) or editing that number: the
+   * dialog made before, else one made now, its code loaded first if it is not here yet. If that
+   * load fails, the control that asked says so and offers *Try again*.
+   */
+  async #openNumberDialog(numberId: string | null): Promise<void> {
+    let dialog = this.dialogElement;
+    if (!dialog) {
+      let made: NumberDialogClass;
+      try {
+        made = loadedNumberDialog(this.#dialogSource) ?? (await loadNumberDialog(this.#dialogSource));
+      } catch (error) {
+        const message = numberId === null ? this.strings.addNotLoaded : this.strings.editNotLoaded;
+        this.dialogLoadFailed = { numberId };
+        this.live.say(message);
+        // A dialog class that was never defined is the page's mistake: the console says what to do.
+        if (error instanceof NumberDialogUndefinedError) console.error(error);
+        return;
+      }
+      if (!this.isConnected) return;
+      // Made by another click while this one waited for the load: that one is the dialog.
+      dialog = this.dialogElement ??= this.#makeNumberDialog(made);
+    }
+    this.dialogLoadFailed = null;
+    await this.updateComplete;
+    if (numberId === null) dialog.showAdd();
+    else dialog.showEdit(numberId);
+  }
+
+  /** A new dialog of the class given: so under the tag that class was defined with. */
+  #makeNumberDialog(made: NumberDialogClass): AddNumberDialog {
+    const dialog = new made();
     dialog.setAttribute('part', 'dialog');
     return dialog;
   }
+
+  /**
+   * *Try again* after the dialog's code could not be loaded: focus goes back to the control that
+   * was used (so the dialog gives it back on close), and the dialog loads and opens.
+   */
+  readonly #handleRetryDialog = (event: Event): void => {
+    const failed = this.dialogLoadFailed;
+    if (!failed) return;
+    const control =
+      failed.numberId === null
+        ? this.moreButton
+        : (event.currentTarget as Element).closest('li.number')?.querySelector<HTMLElement>('button.edit');
+    control?.focus();
+    // Said again if it fails again: the region's text has to change for it to be read.
+    this.live.say('');
+    this.dialogLoadFailed = null;
+    void this.#openNumberDialog(failed.numberId);
+  };
 
   // Rows.
 
   readonly #handleEdit = (numberId: string): void => {
     if (!this.data.state.data?.platform.permissions.manageNumbers) return;
-    void this.#withNumberDialog((dialog) => dialog.showEdit(numberId));
+    void this.#openNumberDialog(numberId);
   };
 
   readonly #handleDelete = (n: PhoneNumber): void => {

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { callThroughFixes, numberMarkers, offersDelete, type PhoneNumber, type Snapshot } from '../../src/model/index.js';
-import { deviceIcon, icon } from '../shared/icons.js';
 import type { SharedStrings } from '../shared/strings.js';
 import type { MyNumbersStrings } from './strings.js';
 
@@ -15,6 +14,10 @@ export interface NumberRowContext {
   readonly pending: 'saving' | 'waiting' | null;
   /** Why this number was not deleted, shown under it; undefined when it was not refused. */
   readonly problem: string | undefined;
+  /** Why Edit did not open: its dialog's code could not be loaded; undefined when it did not fail. */
+  readonly dialogProblem: string | undefined;
+  /** *Try again* under `dialogProblem`: loads the dialog again and opens it. */
+  readonly retryDialog: (event: Event) => void;
   readonly edit: (numberId: string) => void;
   readonly delete: (number: PhoneNumber) => void;
 }
@@ -25,37 +28,39 @@ export interface NumberRowContext {
  * cannot work (FMC-2) and why a delete was refused (NUM-5).
  */
 export function renderNumberRow(data: Snapshot, n: PhoneNumber, row: NumberRowContext): TemplateResult {
-  const { t, shared, pending, problem } = row;
+  const { t, shared, pending, problem, dialogProblem } = row;
   const markers = numberMarkers(data, n);
   const permitted = data.platform.permissions.manageNumbers;
-  const fixes = callThroughFixes(data, n.id);
-  const deleteBlocked = !permitted || pending !== null;
+  const busy = pending === 'saving' ? 'true' : 'false';
+  const markerList = markers.length > 0 ? renderMarkers(markers, t) : nothing;
+  const saving = pending ? html`<span class="muted saving">${pending === 'waiting' ? shared.waitingToSend : shared.saving}</span>` : nothing;
+  const editDisabled = permitted ? 'false' : 'true';
+  const editDescribedBy = !permitted ? 'no-permission' : dialogProblem ? `edit-error-${n.id}` : nothing;
+  const notes = renderRowNotes(n, callThroughFixes(data, n.id), row);
   // Written without white space between the tags (line breaks fall inside them): every space
   // between two tags would be a text node in each of hundreds of rows (issue 19, 30 nodes a row).
+  // The icons are written out here, not made by `icon()` (components/shared/icons.ts, whose markup
+  // and paths they copy): a nested template per icon cost three template instances a row.
   return html`<li
       class="number"
       part="number"
-      aria-busy=${pending === 'saving' ? 'true' : 'false'}
+      aria-busy=${busy}
     ><div class="row"
-      >${deviceIcon({ kind: 'number' })}<div class="who"
+      ><svg class="icon" data-icon="mobile" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="currentColor"><path d="M4 1h8v14H4zm1 2v9h6V3z"></path></svg><div class="who"
         ><span class="label" part="label" .textContent=${n.label}></span
         ><span class="dial" part="dial" dir="ltr" .textContent=${n.dial}></span
-        >${markers.length > 0
-          ? html`<ul class="markers" part="markers" aria-label=${t.markers}>${markers.map(
-              (m) => html`<li class=${m === 'active-remote-extension' ? 'pill accent active' : 'pill'} .textContent=${t.marker[m]}></li>`,
-            )}</ul>`
-          : nothing}</div
-      >${pending ? html`<span class="muted saving">${pending === 'waiting' ? shared.waitingToSend : shared.saving}</span>` : nothing}<div
+        >${markerList}</div
+      >${saving}<div
         class="actions"
         ><button
           type="button"
           class="edit"
           aria-label=${t.editNamed(n.label)}
           title=${t.edit}
-          aria-disabled=${permitted ? 'false' : 'true'}
-          aria-describedby=${permitted ? nothing : 'no-permission'}
+          aria-disabled=${editDisabled}
+          aria-describedby=${editDescribedBy}
           @click=${() => row.edit(n.id)}
-        >${icon('edit')}</button
+        ><svg class="icon" data-icon="edit" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="currentColor"><path d="M11 1l4 4-9 9H2v-4z"></path></svg></button
         >${offersDelete(n)
           ? html`<button
               type="button"
@@ -63,25 +68,49 @@ export function renderNumberRow(data: Snapshot, n: PhoneNumber, row: NumberRowCo
               id=${`delete-${n.id}`}
               aria-label=${t.deleteNamed(n.label)}
               title=${t.delete}
-              aria-disabled=${deleteBlocked ? 'true' : 'false'}
+              aria-disabled=${!permitted || pending !== null ? 'true' : 'false'}
               aria-describedby=${problem ? `problem-${n.id}` : !permitted ? 'no-permission' : nothing}
               @click=${() => row.delete(n)}
-            >${icon('delete')}</button>`
+            ><svg class="icon" data-icon="delete" viewBox="0 0 16 16" aria-hidden="true" focusable="false" fill="currentColor"><path d="M5 1h6v2h4v2H1V3h4zM2 6h12l-1 9H3z"></path></svg></button>`
           : nothing}</div
       ></div
-    >${renderRowNotes(n, fixes.map((f) => shared.callThroughFix(f)), t.callThroughWontWork, problem)}</li
+    >${notes}</li
   >`;
 }
 
-/** Why Call Through cannot work yet (FMC-2) and why a delete was refused (NUM-5): one binding for both. */
-function renderRowNotes(n: PhoneNumber, fixes: readonly string[], intro: string, problem: string | undefined) {
-  if (fixes.length === 0 && !problem) return nothing;
+/** A row's markers (NUM-1): Remote Extension, Set by administrator, FMC. */
+function renderMarkers(markers: ReturnType<typeof numberMarkers>, t: MyNumbersStrings): TemplateResult {
+  return html`<ul class="markers" part="markers" aria-label=${t.markers}>${markers.map(
+    (m) => html`<li class=${m === 'active-remote-extension' ? 'pill accent active' : 'pill'} .textContent=${t.marker[m]}></li>`,
+  )}</ul>`;
+}
+
+/**
+ * Why Call Through cannot work yet (FMC-2), why a delete was refused (NUM-5) and why Edit did not
+ * open: one binding for all three.
+ */
+function renderRowNotes(n: PhoneNumber, fixes: ReturnType<typeof callThroughFixes>, row: NumberRowContext) {
+  const { problem, dialogProblem } = row;
+  if (fixes.length === 0 && !problem && !dialogProblem) return nothing;
   return html`${fixes.length > 0
     ? html`<div class="warning row-note" id=${`warning-${n.id}`}>
-        ${intro}
+        ${row.t.callThroughWontWork}
         <ul>
-          ${fixes.map((f) => html`<li>${f}</li>`)}
+          ${fixes.map((f) => html`<li>${row.shared.callThroughFix(f)}</li>`)}
         </ul>
       </div>`
-    : nothing}${problem ? html`<p class="error row-note" id=${`problem-${n.id}`}>${problem}</p>` : nothing}`;
+    : nothing}${problem ? html`<p class="error row-note" id=${`problem-${n.id}`}>${problem}</p>` : nothing}${dialogProblem
+    ? renderDialogLoadError(`edit-error-${n.id}`, dialogProblem, row.shared.retry, row.retryDialog)
+    : nothing}`;
+}
+
+/**
+ * The Add/Edit Number dialog's code could not be loaded: `message` (with `id`, which the control
+ * that was used points to) and *Try again*, which loads it again and opens it.
+ */
+export function renderDialogLoadError(id: string, message: string, retry: string, onRetry: (event: Event) => void): TemplateResult {
+  return html`<div class="dialog-error row-note">
+    <p class="error" part="error" id=${id}>${message}</p>
+    <button type="button" part="retry" aria-describedby=${id} @click=${onRetry}>${retry}</button>
+  </div>`;
 }

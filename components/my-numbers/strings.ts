@@ -1,6 +1,6 @@
-/** Every visible string of `<my-numbers>`, in English and Swedish. */
+/** Every visible string of `<my-numbers>`, in English; the other languages are in `../shared/swedish.ts`. */
 import type { Marker } from '../../src/model/index.js';
-import type { StringTable } from '../shared/locale.js';
+import { stringTable } from '../shared/locale.js';
 
 export interface MyNumbersStrings {
   readonly heading: string;
@@ -26,6 +26,10 @@ export interface MyNumbersStrings {
   readonly deleteWaits: (label: string) => string;
   readonly notDeleted: (label: string, reason: string) => string;
   readonly deleteKept: (label: string) => string;
+  /** New was chosen, and the Add Number dialog's code could not be fetched. */
+  readonly addNotLoaded: string;
+  /** Edit was chosen, and the Edit Number dialog's code could not be fetched. */
+  readonly editNotLoaded: string;
 }
 
 const en: MyNumbersStrings = {
@@ -54,34 +58,8 @@ const en: MyNumbersStrings = {
   deleteWaits: (label) => `Deleting ${label} is waiting to be sent. It will be deleted when the connection is back.`,
   notDeleted: (label, reason) => `${label} was not deleted. ${reason}`,
   deleteKept: (label) => `${label} was kept.`,
+  addNotLoaded: 'Add Number could not be loaded. Check the connection and try again.',
+  editNotLoaded: 'Edit Number could not be loaded. Check the connection and try again.',
 };
 
-const sv: MyNumbersStrings = {
-  heading: 'Mina nummer',
-  more: 'Fler åtgärder för Mina nummer',
-  newNumber: 'Nytt',
-  noPermission: 'Administratören tillåter inte att du ändrar Mina nummer.',
-  edit: 'Redigera',
-  editNamed: (label) => `Redigera ${label}`,
-  delete: 'Ta bort',
-  deleteNamed: (label) => `Ta bort ${label}`,
-  markers: 'Markeringar',
-  marker: {
-    'remote-extension': 'Fjärranknytning',
-    'admin-provisioned': 'Angiven av administratören',
-    'active-remote-extension': 'Aktiv fjärranknytning',
-    fmc: 'FMC',
-    'call-through': 'Ring via växeln',
-  },
-  callThroughWontWork: 'Ring via växeln fungerar inte:',
-  empty: 'Du har inga nummer än. Lägg till ett genom att välja Fler (⋮) och sedan Nytt.',
-  confirmHeading: (label) => `Ta bort ${label}?`,
-  confirmBody: 'Numret tas bort från Mina nummer. Det går inte att ångra.',
-  deleting: (label) => `Tar bort ${label}…`,
-  deleted: (label) => `${label} togs bort.`,
-  deleteWaits: (label) => `Borttagningen av ${label} väntar på att skickas. Numret tas bort när anslutningen är tillbaka.`,
-  notDeleted: (label, reason) => `${label} togs inte bort. ${reason}`,
-  deleteKept: (label) => `${label} behölls.`,
-};
-
-export const myNumbersStrings: StringTable<MyNumbersStrings> = { en, sv };
+export const myNumbersStrings = stringTable('myNumbers', en);

@@ -1,5 +1,5 @@
-/** Every visible string of `<quick-status>`, in English and Swedish. */
-import type { StringTable } from '../shared/locale.js';
+/** Every visible string of `<quick-status>`, in English; the other languages are in `../shared/swedish.ts`. */
+import { stringTable } from '../shared/locale.js';
 
 export interface QuickStatusStrings {
   /** The at-a-glance term for the status in force now. */
@@ -44,20 +44,4 @@ const en: QuickStatusStrings = {
   calls: 'Calls',
 };
 
-const sv: QuickStatusStrings = {
-  currentStatus: 'Nuvarande status',
-  activeRemoteExtension: 'Aktiv fjärranknytning',
-  noRemoteExtension: 'Ingen fjärranknytning',
-  status: 'Status',
-  remoteExtensionFor: (status) => `Fjärranknytning för ${status}`,
-  save: 'Spara',
-  unsaved: 'Inte sparat än. Tryck på Retur eller Spara för att spara, Esc för att ångra.',
-  numberText: (label, dial) => (dial ? `${label} (${dial})` : label),
-  nowYourStatus: (status) => `${status} är nu din status.`,
-  statusWaits: (status) => `${status} väntar på att skickas. Den blir din status när anslutningen är tillbaka.`,
-  remoteExtensionWaits: (status) =>
-    `Fjärranknytningen för ${status} väntar på att skickas. Den sparas när anslutningen är tillbaka.`,
-  calls: 'Samtal',
-};
-
-export const quickStatusStrings: StringTable<QuickStatusStrings> = { en, sv };
+export const quickStatusStrings = stringTable('quickStatus', en);

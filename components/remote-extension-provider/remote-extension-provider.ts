@@ -13,6 +13,7 @@ import {
   type PlatformName,
   type RestAuth,
 } from '../../src/store/index.js';
+import { loadLocale, localeOf, type Locale } from '../shared/locale.js';
 
 interface Source {
   readonly client: PlatformClient | undefined;
@@ -89,6 +90,9 @@ export class RemoteExtensionProvider extends LitElement {
     // connected. Reading the cache first thing lets IndexedDB work while they do (SYNC-2).
     const source = this.#source();
     this.#early = { source, cached: this.#cache.read(source.client?.scope ?? this.#platforms().scopeFor(this.#choice())) };
+    // The words of every language spoken here, fetched beside the cache read rather than after the
+    // elements inside have upgraded and asked for them (they wait for them; a failure they retry).
+    for (const locale of this.#locales()) loadLocale(locale).catch(() => undefined);
     super.connectedCallback();
     // Back in the page after a disconnect (which disposed the Store): make one on the next update.
     if (!this.#current) this.requestUpdate();
@@ -120,6 +124,13 @@ export class RemoteExtensionProvider extends LitElement {
 
   protected override render() {
     return html`<slot></slot>`;
+  }
+
+  /** The languages of this provider and of every element inside it that has a `lang`, English aside. */
+  #locales(): Set<Locale> {
+    const locales = new Set([this, ...this.querySelectorAll('[lang]')].map(localeOf));
+    locales.delete('en');
+    return locales;
   }
 
   /** What decides which platform the Store talks to. */

@@ -8,6 +8,9 @@ import type { Device } from '../../src/model/index.js';
  * `.icon` rule of `baseStyles`, and hidden from assistive technology: the text beside it, or its
  * button's `aria-label`, says what it shows. Holes are subpaths drawn the other way round (no
  * `fill-rule`).
+ *
+ * The rows of My Numbers (components/my-numbers/number-row.ts) write the `mobile`, `edit` and
+ * `delete` icons out in their template rather than calling `icon()`: change those there too.
  */
 const paths = {
   /** A desk phone: a handset over a body with a display. */

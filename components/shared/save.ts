@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Store } from '../../src/store/index.js';
 import type { LiveRegion } from './live-region.js';
-import { localeOf } from './locale.js';
+import { inLocale, localeOf } from './locale.js';
 import { failureReason, sharedStrings } from './strings.js';
 
 export interface SaveWords<T> {
@@ -55,7 +55,7 @@ export class SaveController {
    */
   async run<T>(save: () => Promise<T>, words: SaveWords<T> = {}): Promise<SaveOutcome<T> | undefined> {
     const locale = localeOf(this.host);
-    const shared = sharedStrings[locale];
+    const shared = inLocale(sharedStrings, locale);
     this.#running++;
     this.error = '';
     this.live.say(words.saving ?? shared.saving);

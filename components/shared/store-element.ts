@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { StoreState } from '../../src/store/index.js';
 import { LiveRegion } from './live-region.js';
-import { localeOf, type Locale, type StringTable } from './locale.js';
+import { inLocale, isLoaded, loadLocale, localeOf, type Locale, type StringTable } from './locale.js';
 import { StoreController, watchView } from './store-controller.js';
 import { sharedStrings, type SharedStrings } from './strings.js';
 
@@ -14,8 +14,11 @@ import { sharedStrings, type SharedStrings } from './strings.js';
  * waiting to be sent is `renderWaitingNote()`.
  */
 export abstract class StoreElement<Strings> extends LitElement {
-  /** The element's own words, a table per language. */
+  /** The element's own words: English, and the name of its table in the other languages' module. */
   protected abstract readonly table: StringTable<Strings>;
+
+  /** A language whose words this element waited for and did not get: it speaks English instead. */
+  #unavailable: Locale | undefined;
 
   protected readonly data = new StoreController(this, (state) => this.watch(state));
 
@@ -35,14 +38,34 @@ export abstract class StoreElement<Strings> extends LitElement {
     return localeOf(this);
   }
 
-  /** The element's words in its language. */
+  /** The element's words in its language (English until that language is loaded). */
   protected get strings(): Strings {
-    return this.table[this.locale];
+    return inLocale(this.table, this.locale);
   }
 
-  /** The words every element uses, in its language. */
+  /** The words every element uses, in its language (English until that language is loaded). */
   protected get shared(): SharedStrings {
-    return sharedStrings[this.locale];
+    return inLocale(sharedStrings, this.locale);
+  }
+
+  /**
+   * Speaks the page's language from its first render: while the element's language is not loaded
+   * yet, its first render (and `updateComplete`) waits for it, starting its load if nobody has (the
+   * provider usually has, beside the cache read). Should the load fail, the element renders in
+   * English and does not wait for it again. Here rather than in `shouldUpdate`, so an element that
+   * always renders (the Add/Edit Number dialog) waits too, and the wait is one update, not a
+   * skipped one and another. Once on screen (its `lang` changed since), an update never waits for
+   * a fetch: it renders with the words there are, and again when the language has come.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const locale = this.locale;
+    if (isLoaded(locale) || locale === this.#unavailable) return super.scheduleUpdate();
+    const loaded = loadLocale(locale).catch(() => {
+      this.#unavailable = locale;
+    });
+    if (!this.hasUpdated) return loaded.then(() => super.scheduleUpdate());
+    void loaded.then(() => this.requestUpdate());
+    return super.scheduleUpdate();
   }
 
   /** Nothing until there is something to show (see `StoreController.ready`). */

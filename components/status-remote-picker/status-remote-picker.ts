@@ -18,14 +18,9 @@ import { StoreElement } from '../shared/store-element.js';
 import { baseStyles, listStyles } from '../shared/styles.js';
 import { presenceDetail, statusRemotePickerStrings, type StatusRemotePickerStrings } from './strings.js';
 import { statusRemotePickerStyles } from './styles.js';
+import { StatusSavedEvent } from './events.js';
 
-/** Fired when the platform has accepted a status's new routing (STAT-5). */
-export class StatusSavedEvent extends Event {
-  static readonly eventName = 'status-saved';
-  constructor(readonly statusId: string) {
-    super(StatusSavedEvent.eventName, { bubbles: true, composed: true });
-  }
-}
+export { StatusSavedEvent };
 
 /**
  * @tagname status-remote-picker

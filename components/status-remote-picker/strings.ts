@@ -1,6 +1,6 @@
-/** Every visible string of `<status-remote-picker>`, in English and Swedish. */
+/** Every visible string of `<status-remote-picker>`, in English; the other languages are in `../shared/swedish.ts`. */
 import type { DynamicStatus } from '../../src/model/index.js';
-import type { StringTable } from '../shared/locale.js';
+import { loadedIn, stringTable } from '../shared/locale.js';
 
 export interface StatusRemotePickerStrings {
   readonly manageStatus: string;
@@ -42,33 +42,15 @@ const en: StatusRemotePickerStrings = {
   statusWaits: (name) => `Your changes to ${name} are waiting to be sent. They will be saved when the connection is back.`,
 };
 
-const sv: StatusRemotePickerStrings = {
-  manageStatus: 'Hantera status',
-  editStatus: 'Redigera status',
-  remoteExtension: 'Fjärranknytning',
-  callUsing: 'Ring med',
-  sendCallsTo: 'Skicka mina samtal till',
-  done: 'Klar',
-  active: 'Aktiv',
-  noStatuses: 'Du har inga dynamiska statusar.',
-  presence: (presence) =>
-    ({ available: 'Tillgänglig', busy: 'Upptagen', away: 'Borta', dnd: 'Stör ej' })[presence],
-  deviceOption: (label, dial) => (dial ? `${label} (${dial})` : label),
-  remoteExtensionGone: 'Statusens fjärranknytning har tagits bort, så den är nu Ingen.',
-  statusGone: 'Statusen du redigerade finns inte längre.',
-  statusSaved: (name) => `${name} har sparats.`,
-  statusWaits: (name) => `Ändringarna av ${name} väntar på att skickas. De sparas när anslutningen är tillbaka.`,
-};
-
-export const statusRemotePickerStrings: StringTable<StatusRemotePickerStrings> = { en, sv };
+export const statusRemotePickerStrings = stringTable('statusRemotePicker', en);
 
 /**
  * The presence word a status's row shows beside the status's name: none when the name already is
- * that word in a language the elements speak (a status "Available" whose presence is available),
+ * that word in a language the page has loaded (a status "Available" whose presence is available),
  * so the platform's name and the element's word never say the same thing twice, in any language.
  */
 export function presenceDetail(strings: StatusRemotePickerStrings, status: Pick<DynamicStatus, 'name' | 'presence'>): string {
   const name = status.name.trim().toLocaleLowerCase();
-  const named = Object.values(statusRemotePickerStrings).some((t) => t.presence(status.presence).toLocaleLowerCase() === name);
+  const named = loadedIn(statusRemotePickerStrings).some((t) => t.presence(status.presence).toLocaleLowerCase() === name);
   return named ? '' : strings.presence(status.presence);
 }

@@ -9,6 +9,7 @@ export * from './ids.js';
 export * from './pending.js';
 export * from './routing.js';
 export * from './markers.js';
-export * from './number-draft.js';
+// Not `number-draft.js`: only the Add/Edit Number dialog uses it, and what this file exports is in
+// the script-tag bundle's core; `src/index.ts` exports it for the package.
 // Not `problem-schema.js`: only the REST client reads problems from outside, and the bundle puts
 // everything this file exports in remote-extension.js. It imports that module itself.

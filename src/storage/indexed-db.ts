@@ -5,7 +5,7 @@
  * more on a closed connection; and gives IndexedDB up, saying so once, when it is missing,
  * blocked, over quota or failing. Callers then carry on in memory.
  */
-import { createStore, type UseStore } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
 
 export type Attempt<T> = { readonly ok: true; readonly value: T } | { readonly ok: false };
 
@@ -47,21 +47,34 @@ export class IndexedDbStore {
 
   private open(): UseStore {
     if (this.store) return this.store;
-    const store = createStore(this.databaseName, this.storeName);
-    this.store = store;
-    // Another tab deleting or upgrading the database asks this connection to close: it does, so
-    // as not to block that tab, and the next call opens a new connection.
-    store('readonly', (objectStore) => {
-      const db = objectStore.transaction.db;
-      const forget = () => {
-        if (this.store === store) this.store = null;
+    // idb-keyval's `createStore`, but opening the connection ourselves: its handlers are set the
+    // moment it opens, with no transaction of their own to reach it (which cost a round trip
+    // before the first call's own). Another tab deleting or upgrading the database asks this
+    // connection to close: it does, so as not to block that tab, and the next call opens a new
+    // connection. A connection the browser closes (Safari does) is forgotten the same way.
+    const { databaseName, storeName } = this;
+    const request = indexedDB.open(databaseName);
+    request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+    const forget = () => {
+      if (this.store === store) this.store = null;
+    };
+    const db = new Promise<IDBDatabase>((resolve, reject) => {
+      request.onsuccess = () => {
+        const connection = request.result;
+        connection.onversionchange = () => {
+          connection.close();
+          forget();
+        };
+        connection.onclose = forget;
+        resolve(connection);
       };
-      db.onversionchange = () => {
-        db.close();
+      request.onerror = () => {
         forget();
+        reject(request.error ?? new DOMException('IndexedDB could not be opened.', 'UnknownError'));
       };
-      db.onclose = forget;
-    }).catch(() => undefined);
+    });
+    const store: UseStore = (mode, callback) => db.then((connection) => callback(connection.transaction(storeName, mode).objectStore(storeName)));
+    this.store = store;
     return store;
   }
 
@@ -78,18 +91,40 @@ function closedConnection(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'InvalidStateError' || error.name === 'TransactionInactiveError');
 }
 
+/** The calls under way, oldest first, each with the time it is taken as blocked at and its rejection. */
+const watched = new Set<{ readonly by: number; readonly fail: (error: DOMException) => void }>();
+/** One timer for all of them, at the oldest one's time, rather than one set and cleared per call. */
+let watchdog: ReturnType<typeof setTimeout> | undefined;
+
+/** `promise`, or a `TimeoutError` if it has not settled within `ms`. */
 function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new DOMException('IndexedDB did not answer.', 'TimeoutError')), ms);
+    const entry = { by: performance.now() + ms, fail: reject };
+    watched.add(entry);
+    watchdog ??= setTimeout(expire, ms);
     promise.then(
       (value) => {
-        clearTimeout(timer);
+        watched.delete(entry);
         resolve(value);
       },
       (error: unknown) => {
-        clearTimeout(timer);
+        watched.delete(entry);
         reject(error);
       },
     );
   });
+}
+
+/** Fails the calls whose time is up, and sets the timer again for the oldest one left, if any. */
+function expire(): void {
+  watchdog = undefined;
+  const now = performance.now();
+  for (const entry of watched) {
+    if (entry.by > now) {
+      watchdog = setTimeout(expire, entry.by - now);
+      return;
+    }
+    watched.delete(entry);
+    entry.fail(new DOMException('IndexedDB did not answer.', 'TimeoutError'));
+  }
 }

@@ -71,6 +71,8 @@ export class Store {
   #unsubscribeFeed: (() => void) | null = null;
   /** SYNC-5: the Stores of the same platform and user in other tabs and providers. */
   #channel: TabChannel | null = null;
+  /** Whether the channel and the platform's feed are heard yet (see `#listen`). */
+  #listening = false;
 
   constructor(options: StoreOptions) {
     this.client = options.client;
@@ -129,6 +131,7 @@ export class Store {
       return !this.#lifetime.signal.aborted;
     } catch (error) {
       if (this.#lifetime.signal.aborted) return false;
+      this.#listen();
       const failure = asPlatformError(error);
       if (this.#current.source !== 'platform') this.#update({ phase: 'error', loadError: failure });
       return false;
@@ -287,12 +290,6 @@ export class Store {
 
   async #start(): Promise<void> {
     this.#update({ phase: 'loading' });
-    this.#channel = new TabChannel(this.client.scope, (snapshot) => this.#heardFromOtherStore(snapshot));
-    this.#unsubscribeFeed = this.client.subscribe(({ snapshot }) => {
-      // A malformed feed event changes nothing; the next answer or load brings good data.
-      const parsed = parseSnapshot(snapshot);
-      if (parsed) this.#accept(parsed, false);
-    });
     const fromCache = this.#readCache();
     await this.refresh();
     await fromCache;
@@ -303,9 +300,35 @@ export class Store {
     const cached = await (this.#cached ?? this.#cache?.read(this.client.scope));
     this.#noteStorage();
     // The platform's answer, if it came first, always wins over the cache.
-    if (!cached || this.#confirmed || this.#lifetime.signal.aborted) return;
-    this.#confirmed = freeze(cached);
-    this.#recompute({ source: 'cache', phase: 'ready' });
+    if (cached && !this.#confirmed && !this.#lifetime.signal.aborted) {
+      // `cached` was read through the schema into objects of its own: frozen here, once (the
+      // view of it, with nothing pending, is this same object, already frozen).
+      this.#confirmed = freeze(cached);
+      this.#recompute({ source: 'cache', phase: 'ready' });
+    }
+    // After the subscribers' updates this publish has queued (microtasks too), so that the views
+    // render first; still before any task, and so before any message, could come in between.
+    queueMicrotask(() => this.#listen());
+  }
+
+  /**
+   * Starts hearing the other Stores of this platform and user (SYNC-5) and the platform's feed once
+   * the cache has been read and its data shown, or the platform has first answered (or failed to),
+   * whichever is first, so that their setup (a BroadcastChannel each, for the simulator) is not in
+   * the way of the cache's paint. Nothing heard before then could count: until the platform's first
+   * answer, what it says replaces whatever another Store or the feed said (a load is
+   * authoritative), and from that answer on we listen; and from the cache's paint on we listen, so
+   * a change made in another tab while the platform cannot be reached still shows.
+   */
+  #listen(): void {
+    if (this.#listening || this.#lifetime.signal.aborted) return;
+    this.#listening = true;
+    this.#channel = new TabChannel(this.client.scope, (snapshot) => this.#heardFromOtherStore(snapshot));
+    this.#unsubscribeFeed = this.client.subscribe(({ snapshot }) => {
+      // A malformed feed event changes nothing; the next answer or load brings good data.
+      const parsed = parseSnapshot(snapshot);
+      if (parsed) this.#accept(parsed, false);
+    });
   }
 
   /**
@@ -314,6 +337,7 @@ export class Store {
    */
   #accept(snapshot: Snapshot, authoritative: boolean, share = true): void {
     if (this.#lifetime.signal.aborted) return;
+    this.#listen();
     const fromPlatform = this.#current.source === 'platform';
     if (!authoritative && fromPlatform && this.#confirmed && snapshot.version < this.#confirmed.version) return;
     this.#confirmed = freeze(snapshot);

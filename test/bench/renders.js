@@ -10,7 +10,13 @@
 //     MutationObservers on document.body and every element's shadow root. Expected: every mutation
 //     is inside that number's row in <my-numbers>.
 // Each counts until the platform has answered and everything has settled.
-import { loadSimulatedPlatform } from '/dist/remote-extension.js';
+// (c) DOM nodes per My Numbers row, counted as test/components/my-numbers.test.ts counts them
+//     ("NUM-1 a number's row costs 22 DOM nodes"): every node (element, text, comment) under the
+//     list `ul.numbers`, before and after 10 numbers are added through the Store; the difference
+//     over 10 is one row with the markers Lit keeps its place in the list with. Also the nodes of
+//     the administrator's remote extension's row (three markers, no Delete), for the record.
+// The elements' code is fetched and defined (the bundle's `discover`) before anything is counted.
+import { discover, loadSimulatedPlatform } from '/dist/remote-extension.js';
 import { customElementsIn, elementName, numberRows, settle, waitFor } from './lib.js';
 
 const TAGS = ['my-numbers', 'status-remote-picker', 'availability-menu', 'call-using-footer', 'add-number-dialog'];
@@ -72,6 +78,15 @@ function observeMutations(elements) {
   };
 }
 
+/**
+ * Until the Store has no change pending (it sends a change after writing it to its outbox, so the
+ * request may not have been made yet when the click returns) and every request made has been answered.
+ */
+async function answered(provider, requests) {
+  await waitFor(() => provider.store.state.pending.length === 0, 'the platform’s answer');
+  await requests.answered();
+}
+
 async function run() {
   const { SimulatedPlatform } = await loadSimulatedPlatform();
   const client = new SimulatedPlatform({ databaseName: `bench-renders-${Date.now()}` });
@@ -81,6 +96,7 @@ async function run() {
   provider.client = client;
   const [myNumbers, picker, menu, footer, dialog] = TAGS.map((tag) => document.createElement(tag));
   provider.append(myNumbers, picker, menu, footer, dialog);
+  await discover(provider);
   const elements = () => customElementsIn(provider).filter((element) => TAGS.includes(element.localName));
   const renders = countRenders(elements);
   document.body.append(provider);
@@ -100,7 +116,7 @@ async function run() {
   renders.reset();
   requests.reset();
   item.click();
-  await requests.answered();
+  await answered(provider, requests);
   await settle(elements());
   if (provider.store.state.data.activeStatusId !== target.id) throw new Error('The status switch did not happen.');
   const switchStatus = { status: target.id, renders: renders.take(), requests: requests.take() };
@@ -115,7 +131,7 @@ async function run() {
   renders.reset();
   requests.reset();
   await provider.store.updateNumber(number.id, { label: `${number.label} (edited)` });
-  await requests.answered();
+  await answered(provider, requests);
   await settle(elements());
   const records = mutations.take();
   const outside = records.filter((record) => !row.contains(record.target));
@@ -128,7 +144,25 @@ async function run() {
     // Where the outside ones were, to say which element changed more than the row.
     outsideTargets: outside.map((record) => describe(record)),
   };
-  return { switchStatus, editLabel };
+
+  // (c) DOM nodes per row.
+  const nodes = (root) => 1 + [...root.childNodes].reduce((sum, child) => sum + nodes(child), 0);
+  const list = () => myNumbers.shadowRoot.querySelector('ul.numbers');
+  const rowsBefore = numberRows(myNumbers);
+  const before = nodes(list());
+  const ADDED = 10;
+  for (let i = 0; i < ADDED; i++) {
+    await provider.store.createNumber({ label: `Bench ${i}`, dial: `06${10_000_000 + i}`, remoteExtension: false });
+  }
+  await settle(elements());
+  if (numberRows(myNumbers) !== rowsBefore + ADDED) {
+    throw new Error(`Adding ${ADDED} numbers showed ${numberRows(myNumbers) - rowsBefore} more rows.`);
+  }
+  const adminRow = [...myNumbers.shadowRoot.querySelectorAll('li.number')].find(
+    (li) => li.querySelector('.label')?.textContent === 'Remote Extension Work mobile',
+  );
+  const rowNodes = { perRow: (nodes(list()) - before) / ADDED, adminRow: adminRow ? nodes(adminRow) : null };
+  return { switchStatus, editLabel, rowNodes };
 }
 
 function describe(record) {

@@ -7,7 +7,7 @@
 // element's main box); t1. Then check, with no task run since t1, that the new status is shown by
 // the menu button (its name), the picker (its row marked Active) and the footer (its Call Using
 // device); then wait for the platform's answer and let everything settle before the next sample.
-import '/dist/remote-extension.js';
+import { discover } from '/dist/remote-extension.js';
 import { customElementsIn, forceLayout, HeldBackClient, numberRows, settle, statusRows, timed, waitFor } from './lib.js';
 import { benchScope, makeSnapshot, PLATFORM_DEVICES } from './snapshot.js';
 
@@ -32,6 +32,8 @@ async function setUp() {
   provider.client = new HeldBackClient(benchScope(n, 'switch'), snapshot, ANSWER_DELAY_MS);
   const [myNumbers, picker, menu, footer] = Object.keys(CONTAINERS).map((tag) => document.createElement(tag));
   provider.append(menu, myNumbers, picker, footer);
+  // The elements' code fetched and defined before they are added (not timed either way).
+  await discover(provider);
   document.body.append(provider);
   await waitFor(() => numberRows(myNumbers) === n && statusRows(picker) === 6, 'the rows');
   const elements = customElementsIn(provider);

@@ -18,6 +18,10 @@ class AcmeOwnDialog extends entry.AddNumberDialog {}
 class AcmeOwnNumbers extends entry.MyNumbers {
   static override numberDialog: typeof entry.AddNumberDialog = AcmeOwnDialog;
 }
+/** The same, given as a loader (as a page that fetches its dialog's code when needed does). */
+class AcmeLazyNumbers extends entry.MyNumbers {
+  static override numberDialog = async (): Promise<typeof entry.AddNumberDialog> => AcmeOwnDialog;
+}
 
 const acmeNames: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['acme-provider', entry.RemoteExtensionProvider],
@@ -28,6 +32,7 @@ const acmeNames: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['acme-call-using', entry.CallUsingFooter],
   ['acme-own-dialog', AcmeOwnDialog],
   ['acme-own-numbers', AcmeOwnNumbers],
+  ['acme-lazy-numbers', AcmeLazyNumbers],
 ];
 for (const [name, element] of acmeNames) customElements.define(name, element);
 
@@ -105,6 +110,15 @@ describe('elements under other tag names', () => {
   it('ADD-1 NUM-2 makes the dialog class an integrator sets in numberDialog', async () => {
     const { provider } = await acmeProvider(html`<acme-own-numbers></acme-own-numbers>`);
     const numbers = provider.querySelector<HTMLElement>('acme-own-numbers')!;
+    await openAddNumber(numbers);
+    const made = numbers.shadowRoot!.querySelector('[part="dialog"]');
+    expect(made).to.be.instanceOf(AcmeOwnDialog);
+    expect(made?.localName).to.equal('acme-own-dialog');
+  });
+
+  it('ADD-1 NUM-2 makes the dialog class that a loader set in numberDialog gives', async () => {
+    const { provider } = await acmeProvider(html`<acme-lazy-numbers></acme-lazy-numbers>`);
+    const numbers = provider.querySelector<HTMLElement>('acme-lazy-numbers')!;
     await openAddNumber(numbers);
     const made = numbers.shadowRoot!.querySelector('[part="dialog"]');
     expect(made).to.be.instanceOf(AcmeOwnDialog);

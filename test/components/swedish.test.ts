@@ -1,9 +1,58 @@
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { LitElement } from 'lit';
 import { waitUntil } from '../wait.js';
-import type { CallUsingFooter, StatusRemotePicker } from '../../entries/index.js';
-import type { Store } from '../../src/store/index.js';
-import { cleanUp } from '../helpers.js';
+import type { CallUsingFooter, RemoteExtensionProvider, StatusRemotePicker } from '../../entries/index.js';
+import '../../entries/quick-status.js';
+import { LOADING_SHOWN_AFTER_MS } from '../../components/shared/store-controller.js';
+import { sampleSnapshot } from '../../src/platform/sample-data.js';
+import { SnapshotCache, type Store } from '../../src/store/index.js';
+import { cleanUp, simulatedPlatform } from '../helpers.js';
 import { inProvider } from './fixture.js';
+
+/**
+ * Every resource this page fetched is listed, however many: the browser keeps 250 entries unless
+ * told otherwise, and drops those that come after. How many the page had fetched before this line
+ * (its modules: a Swedish module imported statically would be among them) is checked below to be
+ * fewer than that, so none can have been dropped.
+ */
+const fetchedBeforeTests = performance.getEntriesByType('resource').length;
+performance.setResourceTimingBufferSize(100_000);
+
+/** The page's requests for the module of Swedish words (`components/shared/swedish.ts`). */
+function swedishRequests(): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => /\/components\/shared\/swedish\.[jt]s$/u.test(new URL(name).pathname));
+}
+
+const pageTags = ['my-numbers', 'status-remote-picker', 'availability-menu', 'quick-status', 'call-using-footer'] as const;
+type PageTag = (typeof pageTags)[number];
+
+/** Counts each element class's renders by wrapping its `render` (it only observes; the real one runs). */
+function countRenders(): { readonly counts: Record<PageTag, number>; restore(): void } {
+  const counts = Object.fromEntries(pageTags.map((tag) => [tag, 0])) as Record<PageTag, number>;
+  const restores = pageTags.map((tag) => {
+    const prototype = customElements.get(tag)!.prototype as LitElement & { render(): unknown };
+    const render = Object.getOwnPropertyDescriptor(prototype, 'render')!.value as () => unknown;
+    Object.defineProperty(prototype, 'render', {
+      configurable: true,
+      writable: true,
+      value(this: LitElement) {
+        counts[tag]++;
+        return render.call(this);
+      },
+    });
+    return () => Object.defineProperty(prototype, 'render', { configurable: true, writable: true, value: render });
+  });
+  return { counts, restore: () => restores.forEach((restore) => restore()) };
+}
+
+/** Resolves once StoreController's "Loading…" timer, started when the elements connected, has fired (see renders-per-change). */
+function afterLoadingTimer(): Promise<void> {
+  // eslint-disable-next-line no-restricted-syntax -- waits for the component's own timer to fire, not for a speed
+  return new Promise((resolve) => setTimeout(resolve, LOADING_SHOWN_AFTER_MS + 1));
+}
 
 /** Words the elements own that stayed English under lang="sv" (issue 18, finding 9). */
 const ENGLISH = ['Desk phone', 'MiCollab softphone', 'Remote Extension', 'Call Through'];
@@ -38,6 +87,73 @@ function ownWords(texts: readonly string[], store: Store): string[] {
 async function update(element: Element): Promise<void> {
   await (element as unknown as { updateComplete: Promise<unknown> }).updateComplete;
 }
+
+/** The text of the first element matching `selector` in `element`'s shadow root, spaces collapsed. */
+function shownText(element: Element, selector: string): string {
+  return element.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/gu, ' ').trim() ?? '';
+}
+
+// Issue 19: English is the core; the Swedish words are one module, fetched only by a Swedish page.
+// These two run first, in this order, on a page that has not fetched the module yet: each checks
+// that before it relies on it.
+describe('languages when needed', () => {
+  afterEach(cleanUp);
+
+  it('issue 19: an English page never fetches the Swedish words', async () => {
+    expect(fetchedBeforeTests, 'resources fetched before the tests (the browser keeps 250)').to.be.below(250);
+    const { provider } = await inProvider<HTMLElement>(
+      html`<my-numbers></my-numbers><status-remote-picker></status-remote-picker><availability-menu></availability-menu><quick-status></quick-status><call-using-footer></call-using-footer>`,
+    );
+    const elements = [...provider.children];
+    await Promise.all(elements.map(update));
+    expect(shownText(provider.querySelector('my-numbers')!, 'h2')).to.equal('My Numbers');
+    expect(elements.every((element) => element.shadowRoot!.childElementCount > 0), 'every element rendered').to.equal(true);
+    expect(swedishRequests()).to.deep.equal([]);
+  });
+
+  it('issue 19: a Swedish page renders each element once, in Swedish, with one request for the Swedish words (SYNC-2 EMB-1)', async () => {
+    expect(swedishRequests(), 'the Swedish words were fetched before this test').to.deep.equal([]);
+    const platform = simulatedPlatform({ latency: 60_000 }); // the platform never answers in time: the cache is the data
+    const cache = new SnapshotCache();
+    await cache.write(platform.scope, sampleSnapshot(platform.scope.user));
+    const renders = countRenders();
+    try {
+      const provider = await fixture<RemoteExtensionProvider>(html`
+        <remote-extension-provider .client=${platform}>
+          <div lang="sv">
+            <my-numbers></my-numbers>
+            <status-remote-picker></status-remote-picker>
+            <availability-menu></availability-menu>
+            <quick-status></quick-status>
+            <call-using-footer></call-using-footer>
+          </div>
+        </remote-extension-provider>
+      `);
+      const element = (tag: PageTag) => provider.querySelector(tag)!;
+      await waitUntil(() => element('my-numbers').shadowRoot!.querySelectorAll('li.number').length === 3, 'the cached numbers never showed');
+      await afterLoadingTimer(); // past the wait before "Loading…"
+      await Promise.all(pageTags.map((tag) => update(element(tag))));
+
+      expect(provider.store?.state.source).to.equal('cache');
+      expect(renders.counts).to.deep.equal({
+        'my-numbers': 1,
+        'status-remote-picker': 1,
+        'availability-menu': 1,
+        'quick-status': 1,
+        'call-using-footer': 1,
+      });
+      expect(shownText(element('my-numbers'), 'h2')).to.equal('Mina nummer');
+      expect(shownText(element('status-remote-picker'), 'h2')).to.equal('Hantera status');
+      expect(element('availability-menu').shadowRoot!.querySelector('button[aria-haspopup="menu"]')!.getAttribute('aria-label')).to.match(/^Tillgänglighet: /u);
+      expect(shownText(element('quick-status'), 'dt')).to.equal('Nuvarande status');
+      expect(shownText(element('call-using-footer'), '[part="caption"]')).to.equal('Ring med');
+      expect(swedishRequests()).to.have.length(1);
+    } finally {
+      renders.restore();
+      await cache.remove(platform.scope);
+    }
+  });
+});
 
 describe('Swedish', () => {
   afterEach(cleanUp);

@@ -164,9 +164,10 @@ describe('issue 18, finding 10: one visual language', () => {
     await waitUntil(() => !dialog.open);
     element.placeCall('4712', 'Maria Berg');
     await waitUntil(() => dialog.open);
-    await element.updateComplete;
+    // Its lang changed while it was on screen: it renders at once with the words it has, and in
+    // Swedish once they have been fetched (issue 19).
     dialog = shadow(element).querySelector('dialog')!;
-    expect(text(dialog.querySelector('form > p'))).to.equal('Ring Maria Berg (4712)');
+    await waitUntil(() => text(dialog.querySelector('form > p')) === 'Ring Maria Berg (4712)', 'the prompt never spoke Swedish');
   });
 
   it('NUM-1 STAT-1 CALL-2 headings are one readable size; pills are 13 px or more with 4.5:1 contrast', async () => {

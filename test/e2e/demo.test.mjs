@@ -247,3 +247,56 @@ describe('the intranet page', () => {
     await page.browserContext().close();
   });
 });
+
+describe('the script-tag bundle loads elements on demand (issue 19)', () => {
+  it('EMB-1 the intranet page fetches the chunks of the tags it shows, defines them in one go, and the dialog only after its first render', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const scripts = [];
+    // My Numbers' chunk comes a moment after the others, as on a real network, so that elements
+    // defined one by one as their chunks arrive would show in different frames.
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.endsWith('.js')) scripts.push(pathname);
+      if (pathname.startsWith('/dist/chunks/my-numbers-')) setTimeout(() => void request.continue(), 300);
+      else void request.continue();
+    });
+    // Every frame until My Numbers shows its rows: which of the page's elements are defined; and,
+    // in the frame the rows first show (before it is painted, so before the page can be idle),
+    // the scripts the page has fetched.
+    await page.evaluateOnNewDocument(() => {
+      const frames = (window.__definedByFrame = []);
+      const watch = () => {
+        const tags = [...document.querySelectorAll('call-using-footer, availability-menu, my-numbers')];
+        if (tags.length > 0) frames.push(tags.map((element) => element.matches(':defined')));
+        if (document.querySelector('my-numbers')?.shadowRoot?.querySelector('li.number')) {
+          window.__scriptsAtFirstRender = performance
+            .getEntriesByType('resource')
+            .map((entry) => new URL(entry.name).pathname)
+            .filter((path) => path.endsWith('.js'));
+        } else requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    await page.goto(`${demo.origin}/demo/intranet.html`, { waitUntil: 'load' });
+    await waitFor(page, 'button', 'Edit Home');
+    const atFirstRender = await page.evaluate(() => window.__scriptsAtFirstRender);
+
+    const chunk = (name) => (path) => path.startsWith(`/dist/chunks/${name}-`);
+    for (const tag of ['call-using-footer', 'availability-menu', 'my-numbers']) {
+      assert.equal(atFirstRender.filter(chunk(tag)).length, 1, `${tag}'s chunk, once`);
+    }
+    assert.equal(atFirstRender.filter(chunk('add-number-dialog')).length, 0, 'no dialog before the first render');
+    // The dialog comes once the page is idle; the picker and Swedish never, on this English page.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/chunks/add-number-dialog-')));
+    assert.equal(scripts.filter(chunk('status-remote-picker')).length, 0);
+    assert.equal(scripts.filter(chunk('swedish')).length, 0);
+
+    const frames = await page.evaluate(() => window.__definedByFrame);
+    const mixed = frames.filter((defined) => defined.includes(true) && defined.includes(false));
+    assert.deepEqual(mixed, [], 'no frame shows some of the elements defined and others not');
+    assert.ok(frames.at(-1).every(Boolean));
+    await context.close();
+  });
+});

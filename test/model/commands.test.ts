@@ -13,7 +13,7 @@ import {
   type Snapshot,
   type StatusRouting,
 } from '../../src/model/index.js';
-import { sharedStrings } from '../../components/shared/strings.js';
+import { swedish } from '../../components/shared/swedish.js';
 import { fresh, numberOf, routingOf, statusOf, withStatus } from './snapshots.js';
 
 const HINT = 'Start with the destination code 0, then the number, e.g. 09818123456';
@@ -171,7 +171,7 @@ describe('applyCommand', () => {
       expect(p).to.deep.equal({ code: 'numbers-limit', max: 100 });
       expect(problemKind(p)).to.equal('conflict');
       expect(describeProblem(p)).to.equal('You can have at most 100 numbers. Delete one you no longer use, then add the new one.');
-      expect(sharedStrings.sv.problem(p)).to.equal('Du kan ha högst 100 nummer. Ta bort ett som du inte längre använder och lägg sedan till det nya.');
+      expect(swedish.shared.problem(p)).to.equal('Du kan ha högst 100 nummer. Ta bort ett som du inte längre använder och lägg sedan till det nya.');
       const roomAgain = accepted(applyCommand(state, remove('home')));
       expect(accepted(applyCommand(roomAgain, create())).numbers).to.have.length(100);
     });
@@ -181,7 +181,7 @@ describe('applyCommand', () => {
       expect(p).to.deep.equal({ code: 'label-broken-character' });
       expect(problemKind(p)).to.equal('invalid-input');
       expect(describeProblem(p)).to.equal('A label can’t contain a broken character, such as half an emoji. Type the label again.');
-      expect(sharedStrings.sv.problem(p)).to.equal('En etikett kan inte innehålla ett trasigt tecken, till exempel en halv emoji. Skriv etiketten igen.');
+      expect(swedish.shared.problem(p)).to.equal('En etikett kan inte innehålla ett trasigt tecken, till exempel en halv emoji. Skriv etiketten igen.');
       expect(refused(applyCommand(fresh(), update('home', { label: '\uDCF1 Home' })))).to.deep.equal({ code: 'label-broken-character' });
       expect(numberOf(accepted(applyCommand(fresh(), create({ label: 'Cabin \uD83D\uDCF1' }))), 'cabin').label).to.equal('Cabin 📱');
     });

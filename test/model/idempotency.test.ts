@@ -4,7 +4,7 @@
  * server both run, and once through the simulated platform itself.
  */
 import { expect } from '@open-wc/testing';
-import { sharedStrings } from '../../components/shared/strings.js';
+import { swedish } from '../../components/shared/swedish.js';
 import { describeProblem, problemKind, type Command } from '../../src/model/index.js';
 import { freshAccount, parseAccount, runCommand, type Account, type CommandOutcome } from '../../src/platform/account.js';
 import { PlatformError } from '../../src/platform/errors.js';
@@ -53,7 +53,7 @@ describe('idempotency keys bound to their command (issue 17, finding 6)', () => 
     expect(describeProblem(problem)).to.equal(
       'This Idempotency-Key was already used for a different change. Send each change with a key of its own.',
     );
-    expect(sharedStrings.sv.problem(problem)).to.equal(
+    expect(swedish.shared.problem(problem)).to.equal(
       'Nyckeln (Idempotency-Key) användes redan för en annan ändring. Skicka varje ändring med en egen nyckel.',
     );
     // The original command is still answered as a replay afterwards.

@@ -7,9 +7,9 @@ import {
   problemPlace,
   editLocks, remoteExtensionBlock,
   draftCallThroughFixes,
-  applyCommand,
-  type NumberFields, type Problem, type Snapshot,
-} from '../../src/model/index.js';
+  type NumberFields,
+} from '../../src/model/number-draft.js';
+import { applyCommand, type Problem, type Snapshot } from '../../src/model/index.js';
 import { fresh, numberOf, withStatus } from './snapshots.js';
 
 /** A new number's form with these values typed. */

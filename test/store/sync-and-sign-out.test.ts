@@ -76,6 +76,23 @@ describe('Store across tabs and providers (SYNC-5)', () => {
     expect(bob.state.data?.activeStatusId).to.equal('available');
   });
 
+  it('SYNC-2 SYNC-5 a Store showing the cache while its platform has not answered hears another Store’s change', async () => {
+    const databaseName = uniqueDatabase('platform');
+    const cacheDatabase = uniqueDatabase('cache');
+    const first = storeFor(new FeedlessPlatform({ databaseName }), cacheDatabase);
+    await first.load();
+    const cache = new SnapshotCache(cacheDatabase);
+    await waitUntil(async () => (await cache.read(first.client.scope)) !== undefined, 'the cache was never written');
+
+    // Its platform answers in a minute: it shows the cache, and listens from then on (SYNC-5).
+    const second = storeFor(new FeedlessPlatform({ databaseName, latency: 60_000 }), cacheDatabase);
+    void second.load();
+    await waitUntil(() => second.state.source === 'cache', 'the second Store never showed the cache');
+    await first.setActiveStatus('do-not-disturb');
+    await waitUntil(() => second.state.data?.activeStatusId === 'do-not-disturb', 'the second Store never heard');
+    expect(second.state.source).to.equal('platform');
+  });
+
   it('PC-4 SYNC-5 a malformed message on the channel changes nothing', async () => {
     const databaseName = uniqueDatabase('platform');
     const store = storeFor(new FeedlessPlatform({ databaseName }));

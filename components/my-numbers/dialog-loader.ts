@@ -1,0 +1,71 @@
+/**
+ * How <my-numbers> gets its Add/Edit Number dialog's code: from a class it is given, or from a
+ * loader, once per loader for the whole page, with a failed load forgotten so that the next
+ * attempt loads again. My Numbers imports the dialog's type only, so its code is a chunk of its own.
+ */
+import type { AddNumberDialog } from '../add-number-dialog/add-number-dialog.js';
+
+/** The Add/Edit Number dialog's class. */
+export type NumberDialogClass = typeof AddNumberDialog;
+
+/** Fetches the Add/Edit Number dialog's code and gives its class, which must be defined by then. */
+export type NumberDialogLoader = () => Promise<NumberDialogClass>;
+
+/** Where the browser has no `requestIdleCallback`: how long after the list shows the dialog loads. */
+const IDLE_FALLBACK_MS = 500;
+
+/** Loads on their way or done, by loader: a page fetches the dialog once for all its My Numbers. */
+const dialogLoads = new WeakMap<NumberDialogLoader, Promise<NumberDialogClass>>();
+/** The classes loaders gave, so that a dialog already loaded is made at once, in the same render. */
+const loadedDialogs = new WeakMap<NumberDialogLoader, NumberDialogClass>();
+
+/** A class set in `numberDialog` (an element's prototype) rather than a loader. */
+function isDialogClass(source: NumberDialogClass | NumberDialogLoader): source is NumberDialogClass {
+  return (source.prototype as unknown) instanceof HTMLElement;
+}
+
+/** A dialog class that was never defined: the page's code, not the network, is at fault. */
+export class NumberDialogUndefinedError extends Error {}
+
+function definedDialog(dialog: NumberDialogClass): NumberDialogClass {
+  if (customElements.getName(dialog) !== null) return dialog;
+  throw new NumberDialogUndefinedError(
+    `My Numbers cannot make its Add/Edit Number dialog: the class ${dialog.name || 'it was given'} is not defined as a ` +
+      "custom element. Define it first (customElements.define('add-number-dialog', AddNumberDialog), as " +
+      "entries/define.ts does), or set MyNumbers.numberDialog to a loader that defines the class it gives.",
+  );
+}
+
+/** The dialog's class if it is here already (a class, or a loader's class it gave before); else null. */
+export function loadedNumberDialog(source: NumberDialogClass | NumberDialogLoader): NumberDialogClass | null {
+  if (isDialogClass(source)) return definedDialog(source);
+  return loadedDialogs.get(source) ?? null;
+}
+
+/** Loads the dialog's class once per loader; a failed load is forgotten, so the next call tries again. */
+export function loadNumberDialog(source: NumberDialogClass | NumberDialogLoader): Promise<NumberDialogClass> {
+  if (isDialogClass(source)) return Promise.resolve().then(() => definedDialog(source));
+  let load = dialogLoads.get(source);
+  if (!load) {
+    const loading = (async () => definedDialog(await source()))();
+    dialogLoads.set(source, loading);
+    loading.then(
+      (dialog) => loadedDialogs.set(source, dialog),
+      () => {
+        if (dialogLoads.get(source) === loading) dialogLoads.delete(source);
+      },
+    );
+    load = loading;
+  }
+  return load;
+}
+
+/** Runs `run` once the page is idle; gives what cancels it. */
+export function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run);
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(run, IDLE_FALLBACK_MS);
+  return () => clearTimeout(timer);
+}
