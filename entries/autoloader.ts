@@ -8,6 +8,7 @@
  * shown and others still undefined). Their own first render waits for the Store's data anyway.
  */
 import type { AddNumberDialog } from '../components/add-number-dialog/add-number-dialog.js';
+import { keptOnSuccess } from '../components/shared/kept-on-success.js';
 
 type Load = () => Promise<CustomElementConstructor>;
 type Tag = 'my-numbers' | 'add-number-dialog' | 'availability-menu' | 'call-using-footer' | 'quick-status' | 'status-remote-picker';
@@ -33,18 +34,8 @@ const names = Object.keys(loaders) as Tag[];
 const selector = names.join(',');
 const isTag = (name: string): name is Tag => (names as string[]).includes(name);
 
-/** Classes fetched or on their way. A failed fetch is forgotten, so the next discovery tries again. */
-const fetched = new Map<Tag, Promise<CustomElementConstructor>>();
-
-function load(name: Tag): Promise<CustomElementConstructor> {
-  let loading = fetched.get(name);
-  if (!loading) {
-    loading = loaders[name]();
-    fetched.set(name, loading);
-    loading.catch(() => fetched.delete(name));
-  }
-  return loading;
-}
+/** A tag's class, fetched once; a failed fetch is forgotten, so the next discovery tries again. */
+const load = keptOnSuccess((name: Tag) => loaders[name]());
 
 /** Defines `name` if no one has, under its default name, and gives the class that has it. */
 function define(name: string, element: CustomElementConstructor): CustomElementConstructor {

@@ -21,11 +21,11 @@ import { rollup } from 'rollup';
  */
 export const CEILINGS = {
   /** The intranet page's elements: the footer, Availability and My Numbers. */
-  intranet: 35_190,
+  intranet: 35_093,
   /** Every page element (not the Add/Edit Number dialog, which loads when idle). */
-  allElements: 37_937,
+  allElements: 37_841,
   /** All of it: the core, every element's chunk, the dialog, the popup's element and Swedish. */
-  all: 49_062,
+  all: 48_968,
 };
 
 /** The pages measured: the element chunks each loads before its first render, beside the core. */
@@ -34,16 +34,19 @@ export const PAGES = {
   allElements: ['call-using-footer', 'availability-menu', 'my-numbers', 'status-remote-picker'],
 };
 
-/** Chunks a page fetches only when it chooses that platform. */
-const PLATFORM_CHUNK = /^(simulated|rest|delay)$/;
+/** A chunk (by its file name) that a page fetches only when it chooses that platform. */
+export const isPlatformChunk = (file) => /^(simulated|rest|delay)-[\w-]{8}\.js$/.test(file);
+
+/** A chunk's name without its content hash: `my-numbers-CM7TKRvp.js` → `my-numbers`. */
+const chunkName = (file) => file.replace(/-[\w-]{8}\.js$/, '');
 
 export const gzipBytes = (code) => gzipSync(code, { level: 9 }).length;
 
-/** The gzip -9 size of each file the script-tag build wrote: the core and dist/chunks/*.js by name. */
+/** The gzip -9 size of each file the script-tag build wrote, platform chunks aside: the core and dist/chunks/*.js by name. */
 function builtFiles() {
   const files = new Map([['core', gzipBytes(readFileSync('dist/remote-extension.js'))]]);
-  for (const file of readdirSync('dist/chunks').filter((name) => name.endsWith('.js'))) {
-    files.set(file.replace(/-[\w-]{8}\.js$/, ''), gzipBytes(readFileSync(`dist/chunks/${file}`)));
+  for (const file of readdirSync('dist/chunks').filter((name) => name.endsWith('.js') && !isPlatformChunk(name))) {
+    files.set(chunkName(file), gzipBytes(readFileSync(`dist/chunks/${file}`)));
   }
   return files;
 }
@@ -65,7 +68,7 @@ export async function measureSizes() {
     files,
     intranet: sum(['core', ...PAGES.intranet]),
     allElements: sum(['core', ...PAGES.allElements]),
-    all: sum([...files.keys()].filter((name) => !PLATFORM_CHUNK.test(name))),
+    all: sum([...files.keys()]),
   };
 }
 

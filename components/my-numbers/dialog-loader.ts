@@ -4,6 +4,7 @@
  * attempt loads again. My Numbers imports the dialog's type only, so its code is a chunk of its own.
  */
 import type { AddNumberDialog } from '../add-number-dialog/add-number-dialog.js';
+import { keptOnSuccess } from '../shared/kept-on-success.js';
 
 /** The Add/Edit Number dialog's class. */
 export type NumberDialogClass = typeof AddNumberDialog;
@@ -14,8 +15,6 @@ export type NumberDialogLoader = () => Promise<NumberDialogClass>;
 /** Where the browser has no `requestIdleCallback`: how long after the list shows the dialog loads. */
 const IDLE_FALLBACK_MS = 500;
 
-/** Loads on their way or done, by loader: a page fetches the dialog once for all its My Numbers. */
-const dialogLoads = new WeakMap<NumberDialogLoader, Promise<NumberDialogClass>>();
 /** The classes loaders gave, so that a dialog already loaded is made at once, in the same render. */
 const loadedDialogs = new WeakMap<NumberDialogLoader, NumberDialogClass>();
 
@@ -42,22 +41,16 @@ export function loadedNumberDialog(source: NumberDialogClass | NumberDialogLoade
   return loadedDialogs.get(source) ?? null;
 }
 
+/** Each loader's class, fetched once for all the page's My Numbers; a failed load is forgotten. */
+const fetchDialog = keptOnSuccess(async (loader: NumberDialogLoader) => {
+  const dialog = definedDialog(await loader());
+  loadedDialogs.set(loader, dialog);
+  return dialog;
+});
+
 /** Loads the dialog's class once per loader; a failed load is forgotten, so the next call tries again. */
 export function loadNumberDialog(source: NumberDialogClass | NumberDialogLoader): Promise<NumberDialogClass> {
-  if (isDialogClass(source)) return Promise.resolve().then(() => definedDialog(source));
-  let load = dialogLoads.get(source);
-  if (!load) {
-    const loading = (async () => definedDialog(await source()))();
-    dialogLoads.set(source, loading);
-    loading.then(
-      (dialog) => loadedDialogs.set(source, dialog),
-      () => {
-        if (dialogLoads.get(source) === loading) dialogLoads.delete(source);
-      },
-    );
-    load = loading;
-  }
-  return load;
+  return isDialogClass(source) ? Promise.resolve().then(() => definedDialog(source)) : fetchDialog(source);
 }
 
 /** Runs `run` once the page is idle; gives what cancels it. */

@@ -9,6 +9,7 @@ import type { CallUsingStrings } from '../call-using-footer/strings.js';
 import type { MyNumbersStrings } from '../my-numbers/strings.js';
 import type { QuickStatusStrings } from '../quick-status/strings.js';
 import type { StatusRemotePickerStrings } from '../status-remote-picker/strings.js';
+import { keptOnSuccess } from './kept-on-success.js';
 import type { SharedStrings } from './strings.js';
 
 /** The languages the elements speak. English is the fallback. */
@@ -58,24 +59,16 @@ const modules: Readonly<Record<Loadable, () => Promise<Tables>>> = {
 };
 
 const loaded = new Map<Loadable, Tables>();
-const loading = new Map<Loadable, Promise<void>>();
+const fetchWords = keptOnSuccess(async (locale: Loadable) => {
+  loaded.set(locale, await modules[locale]());
+});
 
 /**
  * Fetches a language's words, once: a second call while the first runs, or after it, asks for
  * nothing more. A failed fetch is forgotten, so the next call tries again. English is always here.
  */
 export function loadLocale(locale: Locale): Promise<void> {
-  if (locale === 'en' || loaded.has(locale)) return Promise.resolve();
-  let load = loading.get(locale);
-  if (!load) {
-    load = modules[locale]()
-      .then((tables) => {
-        loaded.set(locale, tables);
-      })
-      .finally(() => loading.delete(locale));
-    loading.set(locale, load);
-  }
-  return load;
+  return locale === 'en' || loaded.has(locale) ? Promise.resolve() : fetchWords(locale);
 }
 
 /** Whether a language's words are here (English always is). */

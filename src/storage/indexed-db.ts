@@ -91,40 +91,19 @@ function closedConnection(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'InvalidStateError' || error.name === 'TransactionInactiveError');
 }
 
-/** The calls under way, oldest first, each with the time it is taken as blocked at and its rejection. */
-const watched = new Set<{ readonly by: number; readonly fail: (error: DOMException) => void }>();
-/** One timer for all of them, at the oldest one's time, rather than one set and cleared per call. */
-let watchdog: ReturnType<typeof setTimeout> | undefined;
-
 /** `promise`, or a `TimeoutError` if it has not settled within `ms`. */
 function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const entry = { by: performance.now() + ms, fail: reject };
-    watched.add(entry);
-    watchdog ??= setTimeout(expire, ms);
+    const timer = setTimeout(() => reject(new DOMException('IndexedDB did not answer.', 'TimeoutError')), ms);
     promise.then(
       (value) => {
-        watched.delete(entry);
+        clearTimeout(timer);
         resolve(value);
       },
       (error: unknown) => {
-        watched.delete(entry);
+        clearTimeout(timer);
         reject(error);
       },
     );
   });
-}
-
-/** Fails the calls whose time is up, and sets the timer again for the oldest one left, if any. */
-function expire(): void {
-  watchdog = undefined;
-  const now = performance.now();
-  for (const entry of watched) {
-    if (entry.by > now) {
-      watchdog = setTimeout(expire, entry.by - now);
-      return;
-    }
-    watched.delete(entry);
-    entry.fail(new DOMException('IndexedDB did not answer.', 'TimeoutError'));
-  }
 }
