@@ -12,7 +12,7 @@ import { changeState, type StoreState } from '../../src/store/index.js';
 import type { AddNumberDialog } from '../add-number-dialog/add-number-dialog.js';
 import { MenuButtonController } from '../shared/menu.js';
 import { SaveController } from '../shared/save.js';
-import { watchView } from '../shared/store-controller.js';
+import { LOADING_SHOWN_AFTER_MS, watchView } from '../shared/store-controller.js';
 import { StoreElement } from '../shared/store-element.js';
 import { baseStyles, listStyles } from '../shared/styles.js';
 import {
@@ -23,7 +23,7 @@ import {
   type NumberDialogClass,
   type NumberDialogLoader,
 } from './dialog-loader.js';
-import { renderDialogLoadError, renderNumberRow } from './number-row.js';
+import { renderDialogNote, renderNumberRow, type DialogLoad } from './number-row.js';
 import { myNumbersStrings, type MyNumbersStrings } from './strings.js';
 import { myNumbersStyles } from './styles.js';
 
@@ -89,10 +89,11 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
    */
   @state() private dialogElement: AddNumberDialog | null = null;
   /**
-   * The dialog's code could not be fetched when New (`numberId` null) or a row's Edit was chosen:
-   * that control says so, with *Try again*. Null when it did not fail.
+   * New (`numberId` null) or a row's Edit was chosen and the dialog's code is still on its way
+   * after LOADING_SHOWN_AFTER_MS, or could not be fetched (`failed`): that control says so, and
+   * after a failure offers *Try again*. Null otherwise.
    */
-  @state() private dialogLoadFailed: { readonly numberId: string | null } | null = null;
+  @state() private dialogLoad: DialogLoad | null = null;
   /** The dialog's load at idle: what cancels it while it waits; 'started' once it (or a control) started it. */
   #idleLoad: (() => void) | 'started' | null = null;
   readonly #deletes = new SaveController(this, this.live, () => this.data.store);
@@ -125,9 +126,7 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
           <h2 id="heading">${this.strings.heading}</h2>
           ${this.#renderMenu(data)}
         </header>
-        ${this.dialogLoadFailed?.numberId === null
-          ? renderDialogLoadError('dialog-error', this.strings.addNotLoaded, this.shared.retry, this.#handleRetryDialog)
-          : nothing}
+        ${this.dialogLoad?.numberId === null ? this.#renderDialogNote('dialog-note', this.dialogLoad) : nothing}
         ${this.renderWaitingNote()}
         ${storage === 'memory' ? html`<p class="note muted" part="note">${shared.storageInMemory}</p>` : nothing}
         ${dropped.map(
@@ -159,7 +158,7 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
         aria-haspopup="menu"
         aria-controls="more-menu"
         aria-expanded=${this.#menu.open ? 'true' : 'false'}
-        aria-describedby=${this.dialogLoadFailed?.numberId === null ? 'dialog-error' : nothing}
+        aria-describedby=${this.dialogLoad?.numberId === null ? 'dialog-note' : nothing}
         @click=${this.#menu.handleButtonClick}
         @keydown=${this.#menu.handleButtonKeydown}
       >
@@ -201,7 +200,7 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
     if (data.numbers.length === 0) return html`<p class="empty">${t.empty}</p>`;
     const { shared, rowProblems } = this;
     const { state } = this.data;
-    const failedEdit = this.dialogLoadFailed?.numberId;
+    const load = this.dialogLoad;
     return html`<ul class="numbers list" role="list" part="list" aria-labelledby="heading" tabindex="-1">
       ${data.numbers.map((n) =>
         renderNumberRow(data, n, {
@@ -209,13 +208,20 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
           shared,
           pending: changeState(state, 'number', n.id),
           problem: rowProblems.get(n.id),
-          dialogProblem: failedEdit === n.id ? t.editNotLoaded : undefined,
-          retryDialog: this.#handleRetryDialog,
+          dialogNote: load?.numberId === n.id ? this.#renderDialogNote(`edit-note-${n.id}`, load) : undefined,
           edit: this.#handleEdit,
           delete: this.#handleDelete,
         }),
       )}
     </ul>`;
+  }
+
+  /** Beside the control that asked for the dialog: its code is on its way, or failed, with *Try again*. */
+  #renderDialogNote(id: string, load: DialogLoad): TemplateResult {
+    const t = this.strings;
+    const adding = load.numberId === null;
+    const text = load.failed ? (adding ? t.addNotLoaded : t.editNotLoaded) : adding ? t.addOpening : t.editOpening;
+    return renderDialogNote(id, text, load.failed ? { label: this.shared.retry, click: this.#handleRetryDialog } : null);
   }
 
   /** The delete confirmation, in the page only while it asks. */
@@ -302,10 +308,10 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
     if (!dialog) {
       let made: NumberDialogClass;
       try {
-        made = loadedNumberDialog(this.#dialogSource) ?? (await loadNumberDialog(this.#dialogSource));
+        made = loadedNumberDialog(this.#dialogSource) ?? (await this.#loadDialogSaying(numberId));
       } catch (error) {
         const message = numberId === null ? this.strings.addNotLoaded : this.strings.editNotLoaded;
-        this.dialogLoadFailed = { numberId };
+        this.dialogLoad = { numberId, failed: true };
         this.live.say(message);
         // A dialog class that was never defined is the page's mistake: the console says what to do.
         if (error instanceof NumberDialogUndefinedError) console.error(error);
@@ -315,10 +321,26 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
       // Made by another click while this one waited for the load: that one is the dialog.
       dialog = this.dialogElement ??= this.#makeNumberDialog(made);
     }
-    this.dialogLoadFailed = null;
+    this.dialogLoad = null;
     await this.updateComplete;
     if (numberId === null) dialog.showAdd();
     else dialog.showEdit(numberId);
+  }
+
+  /**
+   * Loads the dialog's code; should that take longer than LOADING_SHOWN_AFTER_MS (a slow network
+   * before the idle load finished), the control that asked says the dialog is on its way.
+   */
+  async #loadDialogSaying(numberId: string | null): Promise<NumberDialogClass> {
+    const slow = setTimeout(() => {
+      this.dialogLoad = { numberId, failed: false };
+      this.live.say(numberId === null ? this.strings.addOpening : this.strings.editOpening);
+    }, LOADING_SHOWN_AFTER_MS);
+    try {
+      return await loadNumberDialog(this.#dialogSource);
+    } finally {
+      clearTimeout(slow);
+    }
   }
 
   /** A new dialog of the class given: so under the tag that class was defined with. */
@@ -333,8 +355,8 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
    * was used (so the dialog gives it back on close), and the dialog loads and opens.
    */
   readonly #handleRetryDialog = (event: Event): void => {
-    const failed = this.dialogLoadFailed;
-    if (!failed) return;
+    const failed = this.dialogLoad;
+    if (!failed?.failed) return;
     const control =
       failed.numberId === null
         ? this.moreButton
@@ -342,7 +364,7 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
     control?.focus();
     // Said again if it fails again: the region's text has to change for it to be read.
     this.live.say('');
-    this.dialogLoadFailed = null;
+    this.dialogLoad = null;
     void this.#openNumberDialog(failed.numberId);
   };
 

@@ -14,10 +14,8 @@ export interface NumberRowContext {
   readonly pending: 'saving' | 'waiting' | null;
   /** Why this number was not deleted, shown under it; undefined when it was not refused. */
   readonly problem: string | undefined;
-  /** Why Edit did not open: its dialog's code could not be loaded; undefined when it did not fail. */
-  readonly dialogProblem: string | undefined;
-  /** *Try again* under `dialogProblem`: loads the dialog again and opens it. */
-  readonly retryDialog: (event: Event) => void;
+  /** Edit's dialog is on its way, or could not be loaded (`renderDialogNote`); undefined otherwise. */
+  readonly dialogNote: TemplateResult | undefined;
   readonly edit: (numberId: string) => void;
   readonly delete: (number: PhoneNumber) => void;
 }
@@ -28,14 +26,14 @@ export interface NumberRowContext {
  * cannot work (FMC-2) and why a delete was refused (NUM-5).
  */
 export function renderNumberRow(data: Snapshot, n: PhoneNumber, row: NumberRowContext): TemplateResult {
-  const { t, shared, pending, problem, dialogProblem } = row;
+  const { t, shared, pending, problem, dialogNote } = row;
   const markers = numberMarkers(data, n);
   const permitted = data.platform.permissions.manageNumbers;
   const busy = pending === 'saving' ? 'true' : 'false';
   const markerList = markers.length > 0 ? renderMarkers(markers, t) : nothing;
   const saving = pending ? html`<span class="muted saving">${pending === 'waiting' ? shared.waitingToSend : shared.saving}</span>` : nothing;
   const editDisabled = permitted ? 'false' : 'true';
-  const editDescribedBy = !permitted ? 'no-permission' : dialogProblem ? `edit-error-${n.id}` : nothing;
+  const editDescribedBy = !permitted ? 'no-permission' : dialogNote ? `edit-note-${n.id}` : nothing;
   const notes = renderRowNotes(n, callThroughFixes(data, n.id), row);
   // Written without white space between the tags (line breaks fall inside them): every space
   // between two tags would be a text node in each of hundreds of rows (issue 19, 30 nodes a row).
@@ -90,8 +88,8 @@ function renderMarkers(markers: ReturnType<typeof numberMarkers>, t: MyNumbersSt
  * open: one binding for all three.
  */
 function renderRowNotes(n: PhoneNumber, fixes: ReturnType<typeof callThroughFixes>, row: NumberRowContext) {
-  const { problem, dialogProblem } = row;
-  if (fixes.length === 0 && !problem && !dialogProblem) return nothing;
+  const { problem, dialogNote } = row;
+  if (fixes.length === 0 && !problem && !dialogNote) return nothing;
   return html`${fixes.length > 0
     ? html`<div class="warning row-note" id=${`warning-${n.id}`}>
         ${row.t.callThroughWontWork}
@@ -99,18 +97,30 @@ function renderRowNotes(n: PhoneNumber, fixes: ReturnType<typeof callThroughFixe
           ${fixes.map((f) => html`<li>${row.shared.callThroughFix(f)}</li>`)}
         </ul>
       </div>`
-    : nothing}${problem ? html`<p class="error row-note" id=${`problem-${n.id}`}>${problem}</p>` : nothing}${dialogProblem
-    ? renderDialogLoadError(`edit-error-${n.id}`, dialogProblem, row.shared.retry, row.retryDialog)
-    : nothing}`;
+    : nothing}${problem ? html`<p class="error row-note" id=${`problem-${n.id}`}>${problem}</p>` : nothing}${dialogNote ?? nothing}`;
+}
+
+/** Where the Add/Edit Number dialog's code stands for the control that asked: New (`numberId` null) or a row's Edit. */
+export interface DialogLoad {
+  readonly numberId: string | null;
+  /** Its load failed; else it is still on its way. */
+  readonly failed: boolean;
 }
 
 /**
- * The Add/Edit Number dialog's code could not be loaded: `message` (with `id`, which the control
- * that was used points to) and *Try again*, which loads it again and opens it.
+ * The Add/Edit Number dialog's code is on its way, or could not be loaded: `text` (with `id`,
+ * which the control that was used points to) and, after a failure, *Try again*, which loads it
+ * again and opens it.
  */
-export function renderDialogLoadError(id: string, message: string, retry: string, onRetry: (event: Event) => void): TemplateResult {
-  return html`<div class="dialog-error row-note">
-    <p class="error" part="error" id=${id}>${message}</p>
-    <button type="button" part="retry" aria-describedby=${id} @click=${onRetry}>${retry}</button>
-  </div>`;
+export function renderDialogNote(
+  id: string,
+  text: string,
+  retry: { readonly label: string; readonly click: (event: Event) => void } | null,
+): TemplateResult {
+  return retry
+    ? html`<div class="dialog-note row-note">
+        <p class="error" part="error" id=${id}>${text}</p>
+        <button type="button" part="retry" aria-describedby=${id} @click=${retry.click}>${retry.label}</button>
+      </div>`
+    : html`<div class="dialog-note row-note"><p class="muted" aria-busy="true" id=${id}>${text}</p></div>`;
 }

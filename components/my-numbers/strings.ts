@@ -26,6 +26,10 @@ export interface MyNumbersStrings {
   readonly deleteWaits: (label: string) => string;
   readonly notDeleted: (label: string, reason: string) => string;
   readonly deleteKept: (label: string) => string;
+  /** New was chosen, and the Add Number dialog's code is still on its way after a moment. */
+  readonly addOpening: string;
+  /** Edit was chosen, and the Edit Number dialog's code is still on its way after a moment. */
+  readonly editOpening: string;
   /** New was chosen, and the Add Number dialog's code could not be fetched. */
   readonly addNotLoaded: string;
   /** Edit was chosen, and the Edit Number dialog's code could not be fetched. */
@@ -58,6 +62,8 @@ const en: MyNumbersStrings = {
   deleteWaits: (label) => `Deleting ${label} is waiting to be sent. It will be deleted when the connection is back.`,
   notDeleted: (label, reason) => `${label} was not deleted. ${reason}`,
   deleteKept: (label) => `${label} was kept.`,
+  addOpening: 'Opening Add Number…',
+  editOpening: 'Opening Edit Number…',
   addNotLoaded: 'Add Number could not be loaded. Check the connection and try again.',
   editNotLoaded: 'Edit Number could not be loaded. Check the connection and try again.',
 };

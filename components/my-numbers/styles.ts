@@ -97,14 +97,14 @@ export const myNumbersStyles = css`
   .row-note {
     margin: 0.25em 0 0;
   }
-  /* The dialog's code could not be loaded: why, and Try again beside it (wrapping when narrow). */
-  .dialog-error {
+  /* The dialog's code is on its way, or could not be loaded: why, and Try again beside it (wrapping when narrow). */
+  .dialog-note {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.25em 0.75em;
   }
-  .dialog-error p {
+  .dialog-note p {
     flex: 1 1 14em;
     margin: 0;
   }

@@ -183,6 +183,8 @@ const myNumbers: MyNumbersStrings = {
   deleteWaits: (label) => `Borttagningen av ${label} väntar på att skickas. Numret tas bort när anslutningen är tillbaka.`,
   notDeleted: (label, reason) => `${label} togs inte bort. ${reason}`,
   deleteKept: (label) => `${label} behölls.`,
+  addOpening: 'Öppnar Lägg till nummer…',
+  editOpening: 'Öppnar Redigera nummer…',
   addNotLoaded: 'Lägg till nummer kunde inte läsas in. Kontrollera anslutningen och försök igen.',
   editNotLoaded: 'Redigera nummer kunde inte läsas in. Kontrollera anslutningen och försök igen.',
 };

@@ -409,6 +409,57 @@ describe('<my-numbers>', () => {
       await waitUntil(() => focused(element) === theButton(root(element), 'Edit Home'), 'focus did not return to Edit Home');
     });
 
+    /** A loader of the dialog whose code comes only when `arrive` is called. */
+    function slowDialog(): { loader: () => Promise<typeof AddNumberDialog>; arrive: () => void } {
+      let arrive!: () => void;
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      return {
+        loader: async () => {
+          await arrived;
+          return AddNumberDialog;
+        },
+        arrive,
+      };
+    }
+
+    it('NUM-2 says beside More that Add Number is on its way while its code is slow to come, then opens it', async () => {
+      const { element } = await mount();
+      const slow = slowDialog();
+      MyNumbers.numberDialog = slow.loader;
+      await chooseNew(element);
+      const opening = 'Opening Add Number…';
+      await waitUntil(() => text(liveRegion(element)) === opening, 'the wait was not announced');
+      const more = moreButton(element);
+      expect(description(element, more)).to.equal(opening);
+      expect(text(root(element).querySelector('.dialog-note'))).to.equal(opening);
+      expect(numberDialog(element), 'no dialog yet').to.equal(null);
+      await expect(element).to.be.accessible();
+
+      slow.arrive();
+      await waitUntil(() => numberDialog(element)?.open, 'Add Number never opened');
+      expect(root(element).querySelector('.dialog-note'), 'the note is gone').to.equal(null);
+      expect(more.hasAttribute('aria-describedby'), 'More no longer described by the note').to.equal(false);
+    });
+
+    it('NUM-3 says in the row that Edit Number is on its way while its code is slow to come, then opens it for that number', async () => {
+      const { element } = await mount();
+      const slow = slowDialog();
+      MyNumbers.numberDialog = slow.loader;
+      const edit = theButton(root(element), 'Edit Home');
+      edit.focus();
+      edit.click();
+      const opening = 'Opening Edit Number…';
+      await waitUntil(() => text(liveRegion(element)) === opening, 'the wait was not announced');
+      expect(text(theRow(element, 'Home'))).to.contain(opening);
+      expect(description(element, edit)).to.equal(opening);
+      expect(text(theRow(element, 'Mobile'))).not.to.contain(opening);
+
+      slow.arrive();
+      await waitUntil(() => numberDialog(element)?.open, 'Edit Number never opened');
+      expect(numberDialog(element)!.shadowRoot?.querySelector<HTMLInputElement>('input#label')?.value).to.equal('Home');
+      expect(text(theRow(element, 'Home'))).not.to.contain(opening);
+    });
+
     it('NUM-2 NUM-3 reuses the dialog it made: a later open loads nothing', async () => {
       const { element } = await mount();
       await chooseNew(element);
