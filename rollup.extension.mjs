@@ -4,6 +4,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
 
@@ -30,10 +31,48 @@ function extensionFiles() {
   };
 }
 
+const entries = { popup: 'manifest/popup.ts', options: 'manifest/options.ts' };
+const isLit = (id) => /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id);
+
+/**
+ * Lit in its file (above); the rest of what the popup shares with the options page or with a chunk
+ * it loads later (a platform, Swedish), in one chunk, `shared`. Left to itself rollup makes a chunk
+ * per set of importers, and the popup's first render waited on six small files, each gzipped alone.
+ */
+function extensionChunks() {
+  // Walked once per build: each build (and each rebuild under --watch) has its own getModuleInfo.
+  let walkedWith = null;
+  let shared = new Set();
+  /** Every module `from` imports statically, at any depth, and the modules they import with `import()`. */
+  const walk = (from, getModuleInfo) => {
+    const seen = new Set();
+    const later = new Set();
+    const visit = (id) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const info = getModuleInfo(id);
+      for (const imported of info?.importedIds ?? []) visit(imported);
+      for (const imported of info?.dynamicallyImportedIds ?? []) later.add(imported);
+    };
+    for (const id of from) visit(id);
+    return { seen, later };
+  };
+  return (id, { getModuleInfo }) => {
+    if (isLit(id)) return litChunk;
+    if (walkedWith !== getModuleInfo) {
+      walkedWith = getModuleInfo;
+      const [popup, options] = Object.values(entries).map((entry) => walk([fileURLToPath(new URL(entry, import.meta.url))], getModuleInfo));
+      const loadedLater = walk([...popup.later, ...options.later], getModuleInfo).seen;
+      shared = new Set([...popup.seen].filter((module) => options.seen.has(module) || loadedLater.has(module)));
+    }
+    return shared.has(id) ? 'shared' : undefined;
+  };
+}
+
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   {
-    input: { popup: 'manifest/popup.ts', options: 'manifest/options.ts' },
+    input: entries,
     output: {
       dir: out,
       format: 'es',
@@ -41,7 +80,7 @@ export default [
       // Lit in a file of its own, so that `npm test` can hold the extension's own code to zero lint
       // warnings and Lit's file to exactly its one known finding (see scripts/lint-extension.mjs).
       chunkFileNames: (chunk) => (chunk.name === litChunk ? `${litChunk}.js` : 'chunks/[name]-[hash].js'),
-      manualChunks: (id) => (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id) ? litChunk : undefined),
+      manualChunks: extensionChunks(),
     },
     plugins: [
       extensionFiles(),
