@@ -1,9 +1,9 @@
 // `npm run build`. Three outputs:
 //
-// 1. dist/remote-extension.js — for a <script type="module"> tag: every element (defined on load)
-//    and the Store in one minified file with Lit, valibot and idb-keyval inside. The simulated
-//    platform and the REST client are chunks beside it in dist/chunks/, each fetched only when a
-//    page chooses that platform.
+// 1. dist/remote-extension.js — for a <script type="module"> tag: the core (Lit, valibot,
+//    idb-keyval, the Store and the provider, minified), which fetches each element's chunk from
+//    dist/chunks/ when its tag is in the page. The simulated platform, the REST client and the
+//    Swedish words are chunks there too, each fetched only when a page needs it.
 // 2. dist/lib/ — for bundlers (package.json `exports`): the same modules, unminified, one file
 //    per source module, with the runtime dependencies left as imports so an app has one Lit.
 // 3. dist/demo/index.js — the demo page's own script, which uses (1) as a page would: by URL.
@@ -20,6 +20,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import frameworks from './rollup.frameworks.mjs';
 import extension from './rollup.extension.mjs';
 import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
+import { oncePerBuild, reachable } from './scripts/rollup-module-graph.mjs';
 import server from './rollup.server.mjs';
 
 const resolve = () =>
@@ -53,38 +54,23 @@ const bundleEntry = fileURLToPath(new URL('entries/bundle.ts', import.meta.url))
 /**
  * The bundle's chunking. The core, remote-extension.js, holds every module the entry imports
  * statically, at any depth (Lit, the Store, the provider, the autoloader), and what the elements
- * share (components/shared/, Lit's directives): every page shows at least one element, and each
+ * share (components/shared/): every page shows at least one element, and each
  * file gzips on its own, so a dozen small shared files would cost more than they save. Each
  * element's own modules are the chunk of its autoloader `import()`, and the platforms and the
  * Swedish strings are chunks of their own.
  */
 function coreModules() {
-  const sharedByElements = /\/components\/shared\/|\/node_modules\/lit-html\/(directive|directive-helpers|async-directive|directives\/)/;
-  // Walked once per build: each build (and each rebuild under --watch) has its own getModuleInfo.
-  let walkedWith = null;
-  let inCore = new Set();
+  const inCore = oncePerBuild((getModuleInfo) => reachable([bundleEntry], getModuleInfo).seen);
   return (id, { getModuleInfo }) => {
-    if (walkedWith !== getModuleInfo) {
-      walkedWith = getModuleInfo;
-      inCore = new Set();
-      const visit = (module) => {
-        if (inCore.has(module)) return;
-        inCore.add(module);
-        for (const imported of getModuleInfo(module)?.importedIds ?? []) visit(imported);
-      };
-      visit(bundleEntry);
-    }
     // A module loaded with `import()` (the Swedish strings) stays a chunk of its own.
     if (getModuleInfo(id)?.dynamicImporters.length) return undefined;
-    return inCore.has(id) || sharedByElements.test(id) ? 'remote-extension' : undefined;
+    return inCore(getModuleInfo).has(id) || id.includes('/components/shared/') ? 'remote-extension' : undefined;
   };
 }
 
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   {
-    // The extension popup's <quick-status> is a second script, dist/quick-status.js, so pages that
-    // do not use it do not download it; it imports what it shares from remote-extension.js.
     input: { 'remote-extension': 'entries/bundle.ts' },
     // Lets the simulated chunk import what it shares straight from remote-extension.js, instead of
     // rollup moving the shared code into a third file.

@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
+import { oncePerBuild, reachable } from './scripts/rollup-module-graph.mjs';
 
 const out = 'dist/extension';
 /** Lit's own code, as one file the linter can tell apart from ours. */
@@ -40,33 +41,12 @@ const isLit = (id) => /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-el
  * per set of importers, and the popup's first render waited on six small files, each gzipped alone.
  */
 function extensionChunks() {
-  // Walked once per build: each build (and each rebuild under --watch) has its own getModuleInfo.
-  let walkedWith = null;
-  let shared = new Set();
-  /** Every module `from` imports statically, at any depth, and the modules they import with `import()`. */
-  const walk = (from, getModuleInfo) => {
-    const seen = new Set();
-    const later = new Set();
-    const visit = (id) => {
-      if (seen.has(id)) return;
-      seen.add(id);
-      const info = getModuleInfo(id);
-      for (const imported of info?.importedIds ?? []) visit(imported);
-      for (const imported of info?.dynamicallyImportedIds ?? []) later.add(imported);
-    };
-    for (const id of from) visit(id);
-    return { seen, later };
-  };
-  return (id, { getModuleInfo }) => {
-    if (isLit(id)) return litChunk;
-    if (walkedWith !== getModuleInfo) {
-      walkedWith = getModuleInfo;
-      const [popup, options] = Object.values(entries).map((entry) => walk([fileURLToPath(new URL(entry, import.meta.url))], getModuleInfo));
-      const loadedLater = walk([...popup.later, ...options.later], getModuleInfo).seen;
-      shared = new Set([...popup.seen].filter((module) => options.seen.has(module) || loadedLater.has(module)));
-    }
-    return shared.has(id) ? 'shared' : undefined;
-  };
+  const shared = oncePerBuild((getModuleInfo) => {
+    const [popup, options] = Object.values(entries).map((entry) => reachable([fileURLToPath(new URL(entry, import.meta.url))], getModuleInfo));
+    const loadedLater = reachable([...popup.later, ...options.later], getModuleInfo).seen;
+    return new Set([...popup.seen].filter((module) => options.seen.has(module) || loadedLater.has(module)));
+  });
+  return (id, { getModuleInfo }) => (isLit(id) ? litChunk : shared(getModuleInfo).has(id) ? 'shared' : undefined);
 }
 
 /** @type {import('rollup').RollupOptions[]} */

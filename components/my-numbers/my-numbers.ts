@@ -218,10 +218,15 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
 
   /** Beside the control that asked for the dialog: its code is on its way, or failed, with *Try again*. */
   #renderDialogNote(id: string, load: DialogLoad): TemplateResult {
+    const retry = load.failed ? { label: this.shared.retry, click: this.#handleRetryDialog } : null;
+    return renderDialogNote(id, this.#dialogLoadText(load), retry);
+  }
+
+  /** What the control that asked for the dialog says of its code, shown and announced. */
+  #dialogLoadText({ numberId, failed }: DialogLoad): string {
     const t = this.strings;
-    const adding = load.numberId === null;
-    const text = load.failed ? (adding ? t.addNotLoaded : t.editNotLoaded) : adding ? t.addOpening : t.editOpening;
-    return renderDialogNote(id, text, load.failed ? { label: this.shared.retry, click: this.#handleRetryDialog } : null);
+    if (numberId === null) return failed ? t.addNotLoaded : t.addOpening;
+    return failed ? t.editNotLoaded : t.editOpening;
   }
 
   /** The delete confirmation, in the page only while it asks. */
@@ -310,9 +315,8 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
       try {
         made = loadedNumberDialog(this.#dialogSource) ?? (await this.#loadDialogSaying(numberId));
       } catch (error) {
-        const message = numberId === null ? this.strings.addNotLoaded : this.strings.editNotLoaded;
         this.dialogLoad = { numberId, failed: true };
-        this.live.say(message);
+        this.live.say(this.#dialogLoadText(this.dialogLoad));
         // A dialog class that was never defined is the page's mistake: the console says what to do.
         if (error instanceof NumberDialogUndefinedError) console.error(error);
         return;
@@ -334,7 +338,7 @@ export class MyNumbers extends StoreElement<MyNumbersStrings> {
   async #loadDialogSaying(numberId: string | null): Promise<NumberDialogClass> {
     const slow = setTimeout(() => {
       this.dialogLoad = { numberId, failed: false };
-      this.live.say(numberId === null ? this.strings.addOpening : this.strings.editOpening);
+      this.live.say(this.#dialogLoadText(this.dialogLoad));
     }, LOADING_SHOWN_AFTER_MS);
     try {
       return await loadNumberDialog(this.#dialogSource);

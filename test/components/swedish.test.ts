@@ -28,6 +28,8 @@ function swedishRequests(): string[] {
 
 const pageTags = ['my-numbers', 'status-remote-picker', 'availability-menu', 'quick-status', 'call-using-footer'] as const;
 type PageTag = (typeof pageTags)[number];
+/** One of each element of `pageTags`. */
+const pageElements = html`<my-numbers></my-numbers><status-remote-picker></status-remote-picker><availability-menu></availability-menu><quick-status></quick-status><call-using-footer></call-using-footer>`;
 
 /** Counts each element class's renders by wrapping its `render` (it only observes; the real one runs). */
 function countRenders(): { readonly counts: Record<PageTag, number>; restore(): void } {
@@ -101,9 +103,7 @@ describe('languages when needed', () => {
 
   it('issue 19: an English page never fetches the Swedish words', async () => {
     expect(fetchedBeforeTests, 'resources fetched before the tests (the browser keeps 250)').to.be.below(250);
-    const { provider } = await inProvider<HTMLElement>(
-      html`<my-numbers></my-numbers><status-remote-picker></status-remote-picker><availability-menu></availability-menu><quick-status></quick-status><call-using-footer></call-using-footer>`,
-    );
+    const { provider } = await inProvider<HTMLElement>(pageElements);
     const elements = [...provider.children];
     await Promise.all(elements.map(update));
     expect(shownText(provider.querySelector('my-numbers')!, 'h2')).to.equal('My Numbers');
@@ -119,15 +119,7 @@ describe('languages when needed', () => {
     const renders = countRenders();
     try {
       const provider = await fixture<RemoteExtensionProvider>(html`
-        <remote-extension-provider .client=${platform}>
-          <div lang="sv">
-            <my-numbers></my-numbers>
-            <status-remote-picker></status-remote-picker>
-            <availability-menu></availability-menu>
-            <quick-status></quick-status>
-            <call-using-footer></call-using-footer>
-          </div>
-        </remote-extension-provider>
+        <remote-extension-provider .client=${platform}><div lang="sv">${pageElements}</div></remote-extension-provider>
       `);
       const element = (tag: PageTag) => provider.querySelector(tag)!;
       await waitUntil(() => element('my-numbers').shadowRoot!.querySelectorAll('li.number').length === 3, 'the cached numbers never showed');
@@ -159,15 +151,7 @@ describe('Swedish', () => {
   afterEach(cleanUp);
 
   it('issue 18: with lang=sv every word the elements own is Swedish (EMB-1 STAT-1 STAT-2 CALL-1 CALL-2 CALL-3 NUM-1)', async () => {
-    const { element: wrapper, store } = await inProvider<HTMLElement>(html`
-      <div lang="sv">
-        <my-numbers></my-numbers>
-        <status-remote-picker></status-remote-picker>
-        <availability-menu></availability-menu>
-        <quick-status></quick-status>
-        <call-using-footer></call-using-footer>
-      </div>
-    `);
+    const { element: wrapper, store } = await inProvider<HTMLElement>(html`<div lang="sv">${pageElements}</div>`);
     const elements = [...wrapper.children];
     await Promise.all(elements.map(update));
 
