@@ -16,7 +16,8 @@
 //    show the same cache record (scripts/bench-pages.mjs).
 // 3. warm start from the IndexedDB cache with the elements' code already defined: warm.js in
 //    English and in Swedish, warm-lit.js (one bare Lit element, built from lit-floor.ts) and
-//    warm-baseline.js (plain DOM), in turn.
+//    warm-baseline.js (plain DOM), in turn; then, in a pass of its own, ours and the Lit element
+//    again with marks of when IndexedDB answered and when each element rendered (where the time goes).
 // 4. Add Number after a second of idle on the intranet page: requests made at the click, and the
 //    time from clicking New to the dialog shown (scripts/bench-pages.mjs).
 // 5. renders and platform requests per change, DOM mutations outside the edited row, and DOM
@@ -259,6 +260,32 @@ async function warmStart(page, origin) {
     }
   }
   return samples;
+}
+
+/**
+ * Where the warm start's time goes: ours and the bare Lit element again, in turn, each sample
+ * marking when IndexedDB answered and when each element rendered (lib.js phaseRecorder). A pass of
+ * its own, so the instrumented pages are not among the samples of the figures above.
+ */
+async function warmPhases(page, origin) {
+  const samples = { lit: [], ours: [] };
+  for (let i = 0; i < WARMUPS + SAMPLES; i++) {
+    for (const which of i % 2 === 0 ? ['lit', 'ours'] : ['ours', 'lit']) {
+      await open(page, origin, ...WARM_PAGES[which]);
+      const marks = await call(page, 'run', { phases: true });
+      if (i >= WARMUPS) samples[which].push(marks);
+    }
+  }
+  /** The median of each mark; a mark missing from any sample is an error in the pages. */
+  const medians = (list) =>
+    Object.fromEntries(
+      Object.keys(list[0]).map((name) => {
+        const values = list.map((marks) => marks[name]);
+        if (values.some((value) => typeof value !== 'number')) throw new Error(`The warm start's phase "${name}" is missing from a sample.`);
+        return [name, median(values)];
+      }),
+    );
+  return { samples, lit: medians(samples.lit), ours: medians(samples.ours) };
 }
 
 async function scale(page, origin) {
@@ -546,6 +573,29 @@ function report(results) {
       `\nThis tree against ${warm.against.rev}: ${sign}${ms(Math.abs(change))} (${sign}${((Math.abs(change) / warm.against.median) * 100).toFixed(0)}%).`,
     );
   }
+  out.push(
+    `\n### Where the warm start's time goes (ms from the append, medians of ${SAMPLES} loads each marked in a pass of their own)\n`,
+  );
+  const { lit: litPhases, ours: ourPhases } = warm.phases;
+  const span = (from, to) => ms(to - from);
+  out.push(
+    table(
+      ['', 'bare Lit', 'ours'],
+      [
+        ['IndexedDB opened', ms(litPhases.idbOpen), ms(ourPhases.idbOpen)],
+        ['the record read', ms(litPhases.idbGet), ms(ourPhases.idbGet)],
+        [
+          'record read → first render begins (ours: the valibot check, the Store)',
+          span(litPhases.idbGet, litPhases.litStart),
+          span(ourPhases.idbGet, ourPhases.myNumbersStart),
+        ],
+        ['render: the Lit element (all rows)', span(litPhases.litStart, litPhases.litEnd), '—'],
+        ['render: <my-numbers>', '—', span(ourPhases.myNumbersStart, ourPhases.myNumbersEnd)],
+        ['render: <status-remote-picker>', '—', span(ourPhases.pickerStart, ourPhases.pickerEnd)],
+        ['rows seen (the next poll)', ms(litPhases.rows), ms(ourPhases.rows)],
+      ],
+    ),
+  );
   out.push(`\n### Add Number after ${IDLE_MS / 1000} s of idle (intranet page, ${SAMPLES} loads)\n`);
   const requestList = [...new Set(addNumber.samples.flatMap((sample) => sample.requests))];
   out.push(
@@ -618,6 +668,9 @@ async function main() {
     );
     const warmSamples = await warmStart(page, origin);
 
+    log(`warm start's phases: ${WARMUPS} + ${SAMPLES} page loads each of Lit and ours, marked, in turn`);
+    const phases = await warmPhases(page, origin);
+
     log('page loads: the demo pages\' cache written by a first load of the intranet page');
     const key = await demoCacheKey(page, origin, diskGzip);
     log(`page loads: ${WARMUPS} + ${WARM_SAMPLES} rounds of ${Object.keys(LOAD_PAGES).join(', ')}, in turn`);
@@ -672,6 +725,7 @@ async function main() {
         ratio: median(warmSamples.ours) / median(warmSamples.baseline),
         litRatio: median(warmSamples.lit) / median(warmSamples.baseline),
         against: against ? { rev: against, median: median(warmSamples.against) } : undefined,
+        phases,
       },
       addNumber: {
         samples: addNumberSamples,

@@ -8,6 +8,7 @@
 //   answers, so what a page shows comes from the IndexedDB cache alone.
 // - forceLayout(): the end of "the work before the next paint": style and layout, forced.
 // - timed(): runs a measurement after warm-ups and returns the samples.
+// - phaseRecorder(): when IndexedDB answered and when elements rendered, for the warm start's phases.
 
 const channel = new MessageChannel();
 const waiting = [];
@@ -100,6 +101,53 @@ export function forceLayout(elements, containers) {
     sink += (box ?? element).getBoundingClientRect().height;
   }
   return sink;
+}
+
+/**
+ * The warm start's phases, for `npm run bench`'s pass that shows where the time goes (not the
+ * timed samples themselves): when IndexedDB first answered an open and a get, and when each named
+ * element's first update began and ended, in ms from `start()`. It wraps this page's IndexedDB
+ * prototypes and the elements' classes' `update`; its listeners are added before the page's own
+ * handlers are set, so each mark is the event's arrival, before our code handles it.
+ */
+export function phaseRecorder() {
+  const marks = {};
+  let t0 = 0;
+  const first = (name) => {
+    marks[name] ??= performance.now() - t0;
+  };
+  const answered = (prototype, method, name) => {
+    const original = prototype[method];
+    prototype[method] = function (...args) {
+      const request = original.apply(this, args);
+      request.addEventListener('success', () => first(name));
+      return request;
+    };
+  };
+  answered(IDBFactory.prototype, 'open', 'idbOpen');
+  answered(IDBObjectStore.prototype, 'get', 'idbGet');
+  return {
+    marks,
+    start() {
+      t0 = performance.now();
+    },
+    /**
+     * Marks `${name}Start` and `${name}End` around the first update of an element of class
+     * `elementClass` after the record was read: its render with the data (the bare Lit element also
+     * renders once, empty, before). The class's prototype is wrapped: an element made before its
+     * tag was defined is upgraded only when it connects.
+     */
+    element(name, elementClass) {
+      const { prototype } = elementClass;
+      const update = prototype.update;
+      prototype.update = function (changed) {
+        const withData = marks.idbGet !== undefined;
+        if (withData) first(`${name}Start`);
+        update.call(this, changed);
+        if (withData) first(`${name}End`);
+      };
+    },
+  };
 }
 
 const never = () => new Promise(() => {});

@@ -8,8 +8,9 @@
 // Polled once per task (MessageChannel), so the figure is not rounded to frames.
 // `&lang=sv` puts lang="sv" on the provider: its Swedish words are fetched when it connects, inside
 // the timed part, as on a Swedish page.
+// `run({ phases: true })` also returns when IndexedDB answered and each element rendered.
 // `&bundle=against` loads the bundle `npm run bench -- --against REV` built from another revision.
-import { HeldBackClient, numberRows, statusRows, waitFor } from './lib.js';
+import { HeldBackClient, numberRows, phaseRecorder, statusRows, waitFor } from './lib.js';
 import { benchScope, makeSnapshot } from './snapshot.js';
 
 const params = new URLSearchParams(location.search);
@@ -19,7 +20,8 @@ const bundle = await import(BUNDLES[params.get('bundle') ?? 'this']);
 const NUMBERS = 20;
 const STATUSES = 6;
 
-async function run() {
+/** `phases`: also mark when IndexedDB answered and each element rendered (lib.js phaseRecorder). */
+async function run({ phases = false } = {}) {
   const provider = document.createElement('remote-extension-provider');
   provider.client = new HeldBackClient(benchScope(NUMBERS), makeSnapshot(NUMBERS));
   if (params.get('lang')) provider.lang = params.get('lang');
@@ -32,13 +34,18 @@ async function run() {
     throw new Error('<my-numbers> and <status-remote-picker> are not defined before the clock starts.');
   }
 
+  const recorder = phases ? phaseRecorder() : null;
+  recorder?.element('myNumbers', customElements.get('my-numbers'));
+  recorder?.element('picker', customElements.get('status-remote-picker'));
+
+  recorder?.start();
   const t0 = performance.now();
   document.body.append(provider);
   const t1 = await waitFor(
     () => numberRows(myNumbers) === NUMBERS && statusRows(picker) === STATUSES,
     `${NUMBERS} number rows and ${STATUSES} status rows`,
   );
-  return t1 - t0;
+  return recorder ? { ...recorder.marks, rows: t1 - t0 } : t1 - t0;
 }
 
 window.bench = { run };
