@@ -8,6 +8,7 @@
  * shown and others still undefined). Their own first render waits for the Store's data anyway.
  */
 import type { AddNumberDialog } from '../components/add-number-dialog/add-number-dialog.js';
+import { ElementLoadFailedEvent } from '../components/remote-extension-provider/element-load-failed-event.js';
 import { keptOnSuccess } from '../components/shared/kept-on-success.js';
 
 type Load = () => Promise<CustomElementConstructor>;
@@ -50,15 +51,19 @@ async function loadDefined(name: Tag): Promise<CustomElementConstructor> {
   return define(name, await load(name));
 }
 
+/** Our elements in `root` (itself included) whose tag is not defined yet. */
+function undefinedIn(root: Element | Document | DocumentFragment): Element[] {
+  const elements = root instanceof Element ? [root, ...root.querySelectorAll(selector)] : [...root.querySelectorAll(selector)];
+  return elements.filter(({ localName }) => isTag(localName) && !customElements.get(localName));
+}
+
 /**
  * Fetches and defines every one of our tags in `root` (itself included) not yet defined, all at
  * once when the last of their chunks has arrived. Resolves when they are defined; rejects if a
  * chunk could not be fetched (then none of this call's tags is defined, and a later call retries).
  */
 export async function discover(root: Element | Document | DocumentFragment = document): Promise<void> {
-  const found = new Set<Tag>();
-  const elements = root instanceof Element ? [root, ...root.querySelectorAll(selector)] : root.querySelectorAll(selector);
-  for (const { localName } of elements) if (isTag(localName) && !customElements.get(localName)) found.add(localName);
+  const found = new Set(undefinedIn(root).map(({ localName }) => localName as Tag));
   if (found.size === 0) return;
   const loaded = await Promise.all([...found].map(async (name) => [name, await load(name)] as const));
   for (const [name, element] of loaded) define(name, element);
@@ -66,8 +71,9 @@ export async function discover(root: Element | Document | DocumentFragment = doc
 
 /**
  * Discovers the page's tags now and those added later, until every tag is defined. A chunk that
- * could not be fetched is fetched again at the next addition to the page or when the browser is
- * back online; until then its elements stay empty, and the console says why.
+ * could not be fetched is fetched again at the next addition to the page, when the browser is
+ * back online, or when the user chooses *Try again*: until then its elements stay empty, their
+ * provider says so (`ElementLoadFailedEvent`), and the console says why.
  */
 export function autoload(): void {
   const observer = new MutationObserver((records) => {
@@ -82,7 +88,10 @@ export function autoload(): void {
       () => {
         if (names.every((name) => customElements.get(name))) observer.disconnect();
       },
-      (error: unknown) => console.error('remote-extension: an element could not be loaded.', error),
+      (error: unknown) => {
+        console.error('remote-extension: an element could not be loaded.', error);
+        for (const element of undefinedIn(root)) element.dispatchEvent(new ElementLoadFailedEvent(() => run(document)));
+      },
     );
   };
   observer.observe(document.documentElement, { childList: true, subtree: true });

@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
-import { css, html, LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import type { Snapshot } from '../../src/model/index.js';
 import {
   Outbox,
@@ -13,7 +13,10 @@ import {
   type PlatformName,
   type RestAuth,
 } from '../../src/store/index.js';
-import { loadLocale, localeOf, type Locale } from '../shared/locale.js';
+import { inLocale, loadLocale, localeOf, type Locale } from '../shared/locale.js';
+import { sharedStrings } from '../shared/strings.js';
+import { noteBox, themeProperties } from '../shared/styles.js';
+import { ElementLoadFailedEvent } from './element-load-failed-event.js';
 
 interface Source {
   readonly client: PlatformClient | undefined;
@@ -28,12 +31,33 @@ interface Source {
  * @summary Holds one Store and shares it, through `@lit/context`, with every Remote Extension
  * element inside it (SYNC-1). Two providers on a page are independent: two users, two platforms.
  *
+ * When the code of an element inside could not be fetched (the script-tag bundle fetches each
+ * element's code when its tag is in the page), the provider says so above its content, with
+ * *Try again*, until the element is defined.
+ *
  * @slot - The Remote Extension elements, anywhere in the subtree.
+ * @csspart load-error - The note that an element inside could not be loaded.
+ * @csspart retry - Its *Try again* button.
  */
 export class RemoteExtensionProvider extends LitElement {
   static override styles = css`
     :host {
       display: contents;
+    }
+    .load-error {
+      ${themeProperties}
+      ${noteBox}
+      border: 1px solid var(--_danger);
+      background: var(--_surface);
+      color: var(--_text);
+      font-size: var(--_font-size);
+    }
+    p {
+      margin: 0;
+    }
+    /* The browser's own button, in the note's colour scheme and text size. */
+    button {
+      font: inherit;
     }
   `;
 
@@ -73,6 +97,19 @@ export class RemoteExtensionProvider extends LitElement {
   #made: Source | null = null;
   /** After `signOut()`, no Store until the user, platform or client changes. */
   #signedOut = false;
+
+  /**
+   * An element inside could not be loaded: how to try again, and whether that is under way (the
+   * note then says "Loading…", so the failure is said again if it fails again). Null while none is.
+   */
+  @state() private loadFailure: { readonly retry: () => void; readonly trying: boolean } | null = null;
+  /** The tags of the elements inside that could not be loaded and are not defined yet. */
+  readonly #undefinedTags = new Set<string>();
+
+  constructor() {
+    super();
+    this.addEventListener(ElementLoadFailedEvent.eventName, this.#handleLoadFailed);
+  }
 
   /** The Store this provider shares; made at the provider's first update after connecting. */
   get store(): Store | null {
@@ -123,8 +160,35 @@ export class RemoteExtensionProvider extends LitElement {
   }
 
   protected override render() {
-    return html`<slot></slot>`;
+    return html`${this.loadFailure ? this.#renderLoadFailure(this.loadFailure.trying) : nothing}<slot></slot>`;
   }
+
+  #renderLoadFailure(trying: boolean) {
+    const t = inLocale(sharedStrings, localeOf(this));
+    return html`<div class="load-error" part="load-error">
+      <p role="alert">${trying ? t.loading : t.elementsNotLoaded}</p>
+      <button type="button" part="retry" @click=${this.#retry}>${t.retry}</button>
+    </div>`;
+  }
+
+  /** Says so until every element that could not be loaded is defined, however that comes about. */
+  readonly #handleLoadFailed = (event: Event): void => {
+    const { retry } = event as ElementLoadFailedEvent;
+    this.loadFailure = { retry, trying: false };
+    const tag = (event.target as Element).localName;
+    if (this.#undefinedTags.has(tag)) return;
+    this.#undefinedTags.add(tag);
+    void customElements.whenDefined(tag).then(() => {
+      this.#undefinedTags.delete(tag);
+      if (this.#undefinedTags.size === 0) this.loadFailure = null;
+    });
+  };
+
+  readonly #retry = (): void => {
+    if (!this.loadFailure) return;
+    this.loadFailure = { ...this.loadFailure, trying: true };
+    this.loadFailure.retry();
+  };
 
   /** The languages of this provider and of every element inside it that has a `lang`, English aside. */
   #locales(): Set<Locale> {

@@ -38,6 +38,8 @@ export interface SharedStrings {
   /** A change kept while offline that the rules no longer allowed when it could be sent (SYNC-4). */
   readonly droppedChange: (reason: string) => string;
   readonly loadFailed: (reason: string) => string;
+  /** Said by the provider when the code of an element inside it could not be fetched. */
+  readonly elementsNotLoaded: string;
   readonly saving: string;
   readonly saved: string;
   readonly cancel: string;
@@ -75,6 +77,7 @@ const en: SharedStrings = {
   storageInMemory: 'This browser isn’t keeping a copy of your numbers, so they load from the platform each time.',
   droppedChange: (reason) => `A change made while offline was not made: ${reason}`,
   loadFailed: (reason) => `Your settings could not be loaded. ${reason}`,
+  elementsNotLoaded: 'Part of this page could not be loaded. Check the connection and try again.',
   saving: 'Saving…',
   saved: 'Saved.',
   cancel: 'Cancel',

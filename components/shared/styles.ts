@@ -1,6 +1,39 @@
 import { css } from 'lit';
 
 /**
+ * The public theme (custom properties with the `--re-` prefix) mapped to the private `--_` ones the
+ * rules use, light and dark: declarations for a rule's body. Every element's `:host` has them
+ * (`baseStyles`); so does the provider's note about elements that could not be loaded, which is
+ * not in an element of its own.
+ */
+export const themeProperties = css`
+  color-scheme: light dark;
+  --_accent: var(--re-color-accent, light-dark(#0b5cad, #7ab7ff));
+  --_surface: var(--re-color-surface, light-dark(#ffffff, #1e2126));
+  --_text: var(--re-color-text, light-dark(#1b1d21, #e8eaed));
+  --_muted: var(--re-color-muted, light-dark(#5b6270, #a5acb8));
+  --_danger: var(--re-color-danger, light-dark(#b3261e, #ffb4ab));
+  --_warning: var(--re-color-warning, light-dark(#8a5300, #ffcf7a));
+  --_radius: var(--re-radius, 6px);
+  --_font-size: var(--re-font-size, 14px);
+`;
+
+/**
+ * A note's box, with its button beside the text (wrapping when narrow): the note about changes
+ * waiting to be sent, and the provider's note about elements that could not be loaded. Declarations
+ * for a rule's body; the rule adds the border's colour.
+ */
+export const noteBox = css`
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 0.25em 0.75em;
+  margin: 0 0 0.5em;
+  padding: 0.5em 0.75em;
+  border-radius: var(--_radius);
+`;
+
+/**
  * What every element starts from: the public theme (custom properties with the `--re-` prefix,
  * mapped to private `--_` ones), light and dark, and a reset so host-page rules such as
  * `button { display: none }` cannot reach inside (EMB-2). Only inherited text properties such as
@@ -17,15 +50,7 @@ import { css } from 'lit';
  */
 export const baseStyles = css`
   :host {
-    color-scheme: light dark;
-    --_accent: var(--re-color-accent, light-dark(#0b5cad, #7ab7ff));
-    --_surface: var(--re-color-surface, light-dark(#ffffff, #1e2126));
-    --_text: var(--re-color-text, light-dark(#1b1d21, #e8eaed));
-    --_muted: var(--re-color-muted, light-dark(#5b6270, #a5acb8));
-    --_danger: var(--re-color-danger, light-dark(#b3261e, #ffb4ab));
-    --_warning: var(--re-color-warning, light-dark(#8a5300, #ffcf7a));
-    --_radius: var(--re-radius, 6px);
-    --_font-size: var(--re-font-size, 14px);
+    ${themeProperties}
     display: block;
     box-sizing: border-box;
     color: var(--_text);
@@ -131,14 +156,8 @@ export const baseStyles = css`
   }
   /* Changes waiting to be sent: how many, and Discard beside it (wrapping when narrow). */
   .note.waiting {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25em 0.75em;
-    margin: 0 0 0.5em;
-    padding: 0.5em 0.75em;
+    ${noteBox}
     border: 1px solid var(--_warning);
-    border-radius: var(--_radius);
   }
   .note.waiting p {
     flex: 1 1 14em;

@@ -7,6 +7,8 @@ import { scopeFor } from '../../src/platform/index.js';
 import { SimulatedPlatform } from '../../src/platform/simulated/index.js';
 import { SnapshotCache } from '../../src/store/index.js';
 import { cleanUp, HeldPlatform, simulatedPlatform, uniqueDatabase } from '../helpers.js';
+import { ElementLoadFailedEvent } from '../../components/remote-extension-provider/element-load-failed-event.js';
+import { byRole, hasRole } from './queries.js';
 
 /** A simulator that never answers a load, so what a page shows can only come from the cache. */
 class SilentPlatform extends SimulatedPlatform {
@@ -147,5 +149,42 @@ describe('<remote-extension-provider>', () => {
     provider.client = bob;
     await waitUntil(() => probe.shadowRoot?.textContent === 'out-of-office', 'the next user never showed');
     expect(provider.store?.client === bob).to.equal(true);
+  });
+
+  it('EMB-1 NUM-6 says above its content that an element inside could not be loaded, with Try again, until it is defined', async () => {
+    // A tag that is not defined: its code, as far as the page knows, could not be fetched. The
+    // script-tag bundle's autoloader sends the event (test/e2e/demo.test.mjs has it fail for real).
+    const tag = `not-loaded-${Math.random().toString(36).slice(2)}`;
+    const provider = await fixture<RemoteExtensionProvider>(
+      html`<remote-extension-provider .client=${simulatedPlatform()}><p>The page's own text</p></remote-extension-provider>`,
+    );
+    const element = provider.appendChild(document.createElement(tag));
+    const shadow = provider.shadowRoot!;
+    const note = () => shadow.querySelector<HTMLElement>('[role="alert"]');
+    expect(note(), 'no note before a failure').to.equal(null);
+
+    let retries = 0;
+    element.dispatchEvent(new ElementLoadFailedEvent(() => (retries += 1)));
+    await provider.updateComplete;
+    const failed = 'Part of this page could not be loaded. Check the connection and try again.';
+    expect(note()?.textContent).to.equal(failed);
+    expect(note()!.checkVisibility(), 'the note is shown').to.equal(true);
+    expect(shadow.firstElementChild?.nextElementSibling?.localName, 'the note comes before the page content').to.equal('slot');
+    expect(shadow.querySelector('slot')?.assignedElements().length, "the page's content still shows").to.equal(2);
+    await expect(shadow.querySelector('.load-error')).to.be.accessible();
+
+    // Try again asks again and says so; failing again, the note says the failure again.
+    byRole(provider, 'button', 'Try again').click();
+    await provider.updateComplete;
+    expect(retries).to.equal(1);
+    expect(note()?.textContent).to.equal('Loading…');
+    element.dispatchEvent(new ElementLoadFailedEvent(() => (retries += 1)));
+    await provider.updateComplete;
+    expect(note()?.textContent).to.equal(failed);
+
+    // However the element comes to be defined, the note goes.
+    customElements.define(tag, class extends HTMLElement {});
+    await waitUntil(() => note() === null, 'the note stayed after the element was defined');
+    expect(hasRole(provider, 'button', 'Try again')).to.equal(false);
   });
 });

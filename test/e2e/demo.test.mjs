@@ -299,4 +299,38 @@ describe('the script-tag bundle loads elements on demand (issue 19)', () => {
     assert.ok(frames.at(-1).every(Boolean));
     await context.close();
   });
+
+  it('EMB-1 NUM-6 an element whose code cannot be fetched: the page says so, and Try again fetches it', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    // My Numbers' chunk fails (503) until the network is "back".
+    let failing = true;
+    let asked = 0;
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/dist/chunks/my-numbers-')) {
+        asked += 1;
+        if (failing) return void request.respond({ status: 503, body: '' });
+      }
+      void request.continue();
+    });
+    await page.goto(`${demo.origin}/demo/intranet.html`, { waitUntil: 'load' });
+    const note = 'remote-extension-provider >>> [role="alert"]';
+    const said = await page.waitForSelector(note, { timeout: 30_000 });
+    assert.equal(await said.evaluate((element) => element.textContent), 'Part of this page could not be loaded. Check the connection and try again.');
+    assert.equal(await said.evaluate((element) => element.checkVisibility()), true, 'the note is shown');
+    assert.equal(await page.evaluate(() => customElements.get('my-numbers') === undefined), true, 'My Numbers is not defined');
+    assert.ok(errors.some((text) => text.includes('an element could not be loaded')), 'the console says why');
+
+    failing = false;
+    await click(page, 'button', 'Try again');
+    await waitFor(page, 'button', 'Edit Home');
+    assert.equal(asked, 2, "My Numbers' chunk asked for once more");
+    await page.waitForFunction((selector) => !document.querySelector('remote-extension-provider')?.shadowRoot?.querySelector(selector), {}, '[role="alert"]');
+    await context.close();
+  });
 });
