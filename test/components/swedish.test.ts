@@ -7,6 +7,8 @@ import { LOADING_SHOWN_AFTER_MS } from '../../components/shared/store-controller
 import { sampleSnapshot } from '../../src/platform/sample-data.js';
 import { SnapshotCache, type Store } from '../../src/store/index.js';
 import { cleanUp, simulatedPlatform } from '../helpers.js';
+import { ElementLoadFailedEvent } from '../../components/remote-extension-provider/element-load-failed-event.js';
+import { isLoaded } from '../../components/shared/locale.js';
 import { inProvider } from './fixture.js';
 
 /**
@@ -200,4 +202,21 @@ describe('Swedish', () => {
       expect(where, `"${word}" under lang="sv"`).to.deep.equal([]);
     }
   });
+
+  it('EMB-1 NUM-6 the provider says in Swedish that part of the page could not be loaded', async () => {
+    const provider = await fixture<RemoteExtensionProvider>(
+      html`<remote-extension-provider lang="sv" .client=${simulatedPlatform()}></remote-extension-provider>`,
+    );
+    // The provider fetches the Swedish words as it connects.
+    await waitUntil(() => isLoaded('sv'), 'the Swedish words never came');
+    const element = provider.appendChild(document.createElement(`not-loaded-${Math.random().toString(36).slice(2)}`));
+    element.dispatchEvent(new ElementLoadFailedEvent(() => undefined));
+    await provider.updateComplete;
+    const shadow = provider.shadowRoot!;
+    expect(shadow.querySelector('[role="alert"]')?.textContent).to.equal(
+      'En del av sidan kunde inte läsas in. Kontrollera anslutningen och försök igen.',
+    );
+    expect(shadow.querySelector('button')?.textContent).to.equal('Försök igen');
+  });
 });
+
