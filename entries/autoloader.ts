@@ -79,12 +79,14 @@ export function autoload(): void {
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node instanceof Element) run(node);
+        if (node instanceof Element) void run(node);
       }
     }
   });
-  const run = (root: Element | Document): void => {
-    discover(root).then(
+  /** Discovers `root`'s tags; the promise is the discovery's, for `ElementLoadFailedEvent.retry`. */
+  const run = (root: Element | Document): Promise<void> => {
+    const discovered = discover(root);
+    discovered.then(
       () => {
         if (names.every((name) => customElements.get(name))) observer.disconnect();
       },
@@ -93,8 +95,9 @@ export function autoload(): void {
         for (const element of undefinedIn(root)) element.dispatchEvent(new ElementLoadFailedEvent(() => run(document)));
       },
     );
+    return discovered;
   };
   observer.observe(document.documentElement, { childList: true, subtree: true });
-  addEventListener('online', () => run(document));
-  run(document);
+  addEventListener('online', () => void run(document));
+  void run(document);
 }

@@ -5,10 +5,14 @@
  */
 export class ElementLoadFailedEvent extends Event {
   static readonly eventName = 'remote-extension-element-load-failed';
-  /** Fetches the code of every element of ours in the page not yet defined, again. */
-  readonly retry: () => void;
+  /**
+   * Fetches the code of every element of ours in the page not yet defined, again. Resolves when
+   * all of them are defined; rejects when a fetch fails again (each element left undefined then
+   * sends this event again).
+   */
+  readonly retry: () => Promise<void>;
 
-  constructor(retry: () => void) {
+  constructor(retry: () => Promise<void>) {
     super(ElementLoadFailedEvent.eventName, { bubbles: true });
     this.retry = retry;
   }

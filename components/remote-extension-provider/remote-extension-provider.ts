@@ -102,7 +102,7 @@ export class RemoteExtensionProvider extends LitElement {
    * An element inside could not be loaded: how to try again, and whether that is under way (the
    * note then says "Loading…", so the failure is said again if it fails again). Null while none is.
    */
-  @state() private loadFailure: { readonly retry: () => void; readonly trying: boolean } | null = null;
+  @state() private loadFailure: { readonly retry: () => Promise<void>; readonly trying: boolean } | null = null;
   /** The tags of the elements inside that could not be loaded and are not defined yet. */
   readonly #undefinedTags = new Set<string>();
 
@@ -171,8 +171,13 @@ export class RemoteExtensionProvider extends LitElement {
     </div>`;
   }
 
-  /** Says so until every element that could not be loaded is defined, however that comes about. */
+  /**
+   * Says so until every element that could not be loaded is defined, however that comes about (a
+   * retry, or the autoloader's own), or until a retry finds none left undefined in the page.
+   */
   readonly #handleLoadFailed = (event: Event): void => {
+    // The nearest provider says it; one around it would say it twice.
+    event.stopPropagation();
     const { retry } = event as ElementLoadFailedEvent;
     this.loadFailure = { retry, trying: false };
     const tag = (event.target as Element).localName;
@@ -185,9 +190,20 @@ export class RemoteExtensionProvider extends LitElement {
   };
 
   readonly #retry = (): void => {
-    if (!this.loadFailure) return;
-    this.loadFailure = { ...this.loadFailure, trying: true };
-    this.loadFailure.retry();
+    const failure = this.loadFailure;
+    if (!failure) return;
+    this.loadFailure = { ...failure, trying: true };
+    failure.retry().then(
+      () => {
+        // Unless another element failed meanwhile (its event set `trying` back), nothing is left
+        // to say: the elements that failed are defined, or no longer in the page.
+        if (!this.loadFailure?.trying) return;
+        this.loadFailure = null;
+        this.#undefinedTags.clear();
+      },
+      // Each element that failed again has said so with its event.
+      () => undefined,
+    );
   };
 
   /** The languages of this provider and of every element inside it that has a `lang`, English aside. */

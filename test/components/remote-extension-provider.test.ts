@@ -161,10 +161,15 @@ describe('<remote-extension-provider>', () => {
     const element = provider.appendChild(document.createElement(tag));
     const shadow = provider.shadowRoot!;
     const note = () => shadow.querySelector<HTMLElement>('[role="alert"]');
-    expect(note(), 'no note before a failure').to.equal(null);
+    expect(note() === null, 'no note before a failure').to.equal(true);
 
+    // A retry that has not finished yet: the note says "Loading…" meanwhile.
     let retries = 0;
-    element.dispatchEvent(new ElementLoadFailedEvent(() => (retries += 1)));
+    const unfinished = () => {
+      retries += 1;
+      return new Promise<void>(() => {});
+    };
+    element.dispatchEvent(new ElementLoadFailedEvent(unfinished));
     await provider.updateComplete;
     const failed = 'Part of this page could not be loaded. Check the connection and try again.';
     expect(note()?.textContent).to.equal(failed);
@@ -178,7 +183,7 @@ describe('<remote-extension-provider>', () => {
     await provider.updateComplete;
     expect(retries).to.equal(1);
     expect(note()?.textContent).to.equal('Loading…');
-    element.dispatchEvent(new ElementLoadFailedEvent(() => (retries += 1)));
+    element.dispatchEvent(new ElementLoadFailedEvent(unfinished));
     await provider.updateComplete;
     expect(note()?.textContent).to.equal(failed);
 
@@ -187,4 +192,26 @@ describe('<remote-extension-provider>', () => {
     await waitUntil(() => note() === null, 'the note stayed after the element was defined');
     expect(hasRole(provider, 'button', 'Try again')).to.equal(false);
   });
+
+  it('EMB-1 NUM-6 the note goes when Try again finds nothing left to load, and only the nearest provider says it', async () => {
+    const outer = await fixture<RemoteExtensionProvider>(html`
+      <remote-extension-provider .client=${simulatedPlatform({ user: 'outer' })}>
+        <remote-extension-provider .client=${simulatedPlatform({ user: 'inner' })}></remote-extension-provider>
+      </remote-extension-provider>
+    `);
+    const inner = outer.querySelector<RemoteExtensionProvider>('remote-extension-provider')!;
+    const element = inner.appendChild(document.createElement(`not-loaded-${Math.random().toString(36).slice(2)}`));
+    element.dispatchEvent(new ElementLoadFailedEvent(() => Promise.resolve()));
+    await Promise.all([outer.updateComplete, inner.updateComplete]);
+    // Booleans, not elements, in these assertions: one failing with an element stalled the test run.
+    expect(inner.shadowRoot!.querySelector('[role="alert"]') !== null, 'the inner provider says it').to.equal(true);
+    expect(outer.shadowRoot!.querySelector('[role="alert"]') === null, 'the outer one does not').to.equal(true);
+
+    // The element left the page (another view of a single-page app) and was never defined: Try
+    // again finds nothing left to load, and the note goes.
+    element.remove();
+    byRole(inner, 'button', 'Try again').click();
+    await waitUntil(() => inner.shadowRoot!.querySelector('[role="alert"]') === null, 'the note stayed with nothing left to load');
+  });
 });
+

@@ -210,7 +210,7 @@ describe('Swedish', () => {
     // The provider fetches the Swedish words as it connects.
     await waitUntil(() => isLoaded('sv'), 'the Swedish words never came');
     const element = provider.appendChild(document.createElement(`not-loaded-${Math.random().toString(36).slice(2)}`));
-    element.dispatchEvent(new ElementLoadFailedEvent(() => undefined));
+    element.dispatchEvent(new ElementLoadFailedEvent(() => new Promise<void>(() => {})));
     await provider.updateComplete;
     const shadow = provider.shadowRoot!;
     expect(shadow.querySelector('[role="alert"]')?.textContent).to.equal(
