@@ -21,11 +21,11 @@ import { rollup } from 'rollup';
  */
 export const CEILINGS = {
   /** The intranet page's elements: the footer, Availability and My Numbers. */
-  intranet: 34_906,
+  intranet: 34_916,
   /** Every page element (not the Add/Edit Number dialog, which loads when idle). */
-  allElements: 37_656,
+  allElements: 37_666,
   /** All of it: the core, every element's chunk, the dialog, the popup's element and Swedish. */
-  all: 48_835,
+  all: 48_856,
 };
 
 /** The pages measured: the element chunks each loads before its first render, beside the core. */

@@ -77,7 +77,7 @@ const en: SharedStrings = {
   storageInMemory: 'This browser isn’t keeping a copy of your numbers, so they load from the platform each time.',
   droppedChange: (reason) => `A change made while offline was not made: ${reason}`,
   loadFailed: (reason) => `Your settings could not be loaded. ${reason}`,
-  elementsNotLoaded: 'Part of this page could not be loaded. Check the connection and try again.',
+  elementsNotLoaded: 'Part of this page could not be loaded. Check the connection and try again, or reload the page.',
   saving: 'Saving…',
   saved: 'Saved.',
   cancel: 'Cancel',

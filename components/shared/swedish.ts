@@ -137,7 +137,7 @@ const shared: SharedStrings = {
   storageInMemory: 'Webbläsaren sparar ingen kopia av dina nummer, så de hämtas från plattformen varje gång.',
   droppedChange: (reason) => `En ändring som gjordes offline blev inte av: ${reason}`,
   loadFailed: (reason) => `Inställningarna kunde inte läsas in. ${reason}`,
-  elementsNotLoaded: 'En del av sidan kunde inte läsas in. Kontrollera anslutningen och försök igen.',
+  elementsNotLoaded: 'En del av sidan kunde inte läsas in. Kontrollera anslutningen och försök igen, eller läs in sidan på nytt.',
   saving: 'Sparar…',
   saved: 'Sparat.',
   cancel: 'Avbryt',

@@ -171,7 +171,7 @@ describe('<remote-extension-provider>', () => {
     };
     element.dispatchEvent(new ElementLoadFailedEvent(unfinished));
     await provider.updateComplete;
-    const failed = 'Part of this page could not be loaded. Check the connection and try again.';
+    const failed = 'Part of this page could not be loaded. Check the connection and try again, or reload the page.';
     expect(note()?.textContent).to.equal(failed);
     expect(note()!.checkVisibility(), 'the note is shown').to.equal(true);
     expect(shadow.firstElementChild?.nextElementSibling?.localName, 'the note comes before the page content').to.equal('slot');

@@ -214,7 +214,7 @@ describe('Swedish', () => {
     await provider.updateComplete;
     const shadow = provider.shadowRoot!;
     expect(shadow.querySelector('[role="alert"]')?.textContent).to.equal(
-      'En del av sidan kunde inte läsas in. Kontrollera anslutningen och försök igen.',
+      'En del av sidan kunde inte läsas in. Kontrollera anslutningen och försök igen, eller läs in sidan på nytt.',
     );
     expect(shadow.querySelector('button')?.textContent).to.equal('Försök igen');
   });

@@ -321,7 +321,7 @@ describe('the script-tag bundle loads elements on demand (issue 19)', () => {
     await page.goto(`${demo.origin}/demo/intranet.html`, { waitUntil: 'load' });
     const note = 'remote-extension-provider >>> [role="alert"]';
     const said = await page.waitForSelector(note, { timeout: 30_000 });
-    assert.equal(await said.evaluate((element) => element.textContent), 'Part of this page could not be loaded. Check the connection and try again.');
+    assert.equal(await said.evaluate((element) => element.textContent), 'Part of this page could not be loaded. Check the connection and try again, or reload the page.');
     assert.equal(await said.evaluate((element) => element.checkVisibility()), true, 'the note is shown');
     assert.equal(await page.evaluate(() => customElements.get('my-numbers') === undefined), true, 'My Numbers is not defined');
     assert.ok(errors.some((text) => text.includes('an element could not be loaded')), 'the console says why');
