@@ -25,7 +25,7 @@ export const CEILINGS = {
   /** Every page element (not the Add/Edit Number dialog, which loads when idle). */
   allElements: 37_666,
   /** All of it: the core, every element's chunk, the dialog, the popup's element and Swedish. */
-  all: 48_856,
+  all: 48_874,
 };
 
 /** The pages measured: the element chunks each loads before its first render, beside the core. */

@@ -34,7 +34,7 @@ export function renderNumberRow(data: Snapshot, n: PhoneNumber, row: NumberRowCo
   const saving = pending ? html`<span class="muted saving">${pending === 'waiting' ? shared.waitingToSend : shared.saving}</span>` : nothing;
   const editDisabled = permitted ? 'false' : 'true';
   const editDescribedBy = !permitted ? 'no-permission' : dialogNote ? `edit-note-${n.id}` : nothing;
-  const notes = renderRowNotes(n, callThroughFixes(data, n.id), row);
+  const notes = renderRowNotes(n, callThroughFixes(data, n), row);
   // Written without white space between the tags (line breaks fall inside them): every space
   // between two tags would be a text node in each of hundreds of rows (issue 19, 30 nodes a row).
   // The icons are written out here, not made by `icon()` (components/shared/icons.ts, whose markup

@@ -1,5 +1,5 @@
 import type { PhoneNumber, Snapshot } from './schemas.js';
-import { activeRemoteExtension, supportsRemoteExtension } from './selectors.js';
+import { activeStatus, supportsRemoteExtension } from './selectors.js';
 
 /** What a number's row says about it, besides its label and dial string (NUM-1). */
 export type Marker = 'remote-extension' | 'admin-provisioned' | 'active-remote-extension' | 'fmc' | 'call-through';
@@ -14,7 +14,7 @@ export function numberMarkers(state: Snapshot, number: PhoneNumber): Marker[] {
   const markers: Marker[] = [];
   if (withRemoteExtension && number.remoteExtension) markers.push('remote-extension');
   if (number.adminProvisioned) markers.push('admin-provisioned');
-  if (withRemoteExtension && activeRemoteExtension(state)?.id === number.id) markers.push('active-remote-extension');
+  if (withRemoteExtension && activeStatus(state).remoteExtensionId === number.id) markers.push('active-remote-extension');
   if (number.fmc) markers.push('fmc');
   if (withRemoteExtension && number.callThrough) markers.push('call-through');
   return markers;

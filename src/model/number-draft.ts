@@ -8,6 +8,7 @@ import { checkDialString, checkLabel, exampleNumber, LABEL_MAX_LENGTH } from './
 import type { CallThroughFix, LockReason, Problem } from './problems.js';
 import { addRemoteExtensionProblem, callThroughFixes, lockReasons } from './rules.js';
 import type { DialPlan, NumberChanges, NumberDraft, PhoneNumber, Snapshot } from './schemas.js';
+import { findNumber } from './selectors.js';
 
 /** What the person has typed and ticked; `edited` below is the number as it is, when editing. */
 export interface NumberFields {
@@ -119,7 +120,9 @@ export function draftCallThroughFixes(state: Snapshot, edited: PhoneNumber, fiel
   const flags: NumberChanges = { remoteExtension: all.remoteExtension, fmc: all.fmc, callThrough: all.callThrough };
   for (const changes of [all, flags]) {
     const preview = applyCommand(state, { type: 'number/update', id: 'preview', numberId: edited.id, changes });
-    if (preview.ok) return callThroughFixes(preview.state, edited.id);
+    if (!preview.ok) continue;
+    const previewed = findNumber(preview.state, edited.id);
+    return previewed ? callThroughFixes(preview.state, previewed) : [];
   }
   return [];
 }

@@ -68,14 +68,15 @@ export function findDuplicate(state: Snapshot, dial: string, exceptId?: string):
 /**
  * FMC-2: Call Through works only when the number is the Remote Extension of the current (active)
  * status and has FMC on. Returns what to change; empty when Call Through is off or will work.
+ * Given the number rather than its id, as `numberMarkers` is: My Numbers asks for every row, and
+ * looking each one up would make a list's render grow with the square of its length.
  */
-export function callThroughFixes(state: Snapshot, numberId: string): CallThroughFix[] {
-  const number = findNumber(state, numberId);
-  if (!number?.callThrough) return [];
+export function callThroughFixes(state: Snapshot, number: PhoneNumber): CallThroughFix[] {
+  if (!number.callThrough) return [];
   const fixes: CallThroughFix[] = [];
   if (!number.fmc) fixes.push({ kind: 'enable-fmc' });
   const status = activeStatus(state);
-  if (status.remoteExtensionId !== numberId) fixes.push({ kind: 'make-status-remote-extension', status: status.name });
+  if (status.remoteExtensionId !== number.id) fixes.push({ kind: 'make-status-remote-extension', status: status.name });
   return fixes;
 }
 

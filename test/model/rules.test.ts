@@ -226,14 +226,13 @@ describe('rules', () => {
 
   describe('callThroughFixes (FMC-2)', () => {
     it('FMC-2 asks for nothing while Call Through is off', () => {
-      expect(callThroughFixes(fresh(), 'work-mobile')).to.deep.equal([]);
-      expect(callThroughFixes(fresh(), 'nope')).to.deep.equal([]);
+      expect(callThroughFixes(fresh(), numberOf(fresh(), 'work-mobile'))).to.deep.equal([]);
     });
 
     it('FMC-2 asks to make the number the RE of the current status when it is not', () => {
       // work-mobile has FMC on; the active status Available has no RE.
       const state = withNumber(fresh(), 'work-mobile', { callThrough: true });
-      const fixes = callThroughFixes(state, 'work-mobile');
+      const fixes = callThroughFixes(state, numberOf(state, 'work-mobile'));
       expect(fixes).to.deep.equal([{ kind: 'make-status-remote-extension', status: 'Available' }]);
       expect(describeCallThroughFix(fixes[0]!)).to.equal(
         'Choose this number as the Remote Extension of your current status, Available.',
@@ -242,14 +241,14 @@ describe('rules', () => {
 
     it('FMC-2 asks to turn on FMC when it is off', () => {
       const state = withNumber(workFromHomeActive(), 'work-mobile', { callThrough: true, fmc: false });
-      const fixes = callThroughFixes(state, 'work-mobile');
+      const fixes = callThroughFixes(state, numberOf(state, 'work-mobile'));
       expect(fixes).to.deep.equal([{ kind: 'enable-fmc' }]);
       expect(describeCallThroughFix(fixes[0]!)).to.equal('Turn on FMC for this number.');
     });
 
     it('FMC-2 asks for both when FMC is off and the number is not the current RE', () => {
       const state = withNumber(fresh(), 'work-mobile', { callThrough: true, fmc: false });
-      expect(callThroughFixes(state, 'work-mobile')).to.deep.equal([
+      expect(callThroughFixes(state, numberOf(state, 'work-mobile'))).to.deep.equal([
         { kind: 'enable-fmc' },
         { kind: 'make-status-remote-extension', status: 'Available' },
       ]);
@@ -257,13 +256,13 @@ describe('rules', () => {
 
     it('FMC-2 asks for nothing when the number is the RE of the active status with FMC on', () => {
       const state = withNumber(workFromHomeActive(), 'work-mobile', { callThrough: true, fmc: true });
-      expect(callThroughFixes(state, 'work-mobile')).to.deep.equal([]);
+      expect(callThroughFixes(state, numberOf(state, 'work-mobile'))).to.deep.equal([]);
     });
 
     it('FMC-2 counts only the active status, not another status that has the number as RE', () => {
       // Work from Home has work-mobile as RE, but Available is active.
       const state = withNumber(fresh(), 'work-mobile', { callThrough: true, fmc: true });
-      expect(callThroughFixes(state, 'work-mobile')).to.have.length(1);
+      expect(callThroughFixes(state, numberOf(state, 'work-mobile'))).to.have.length(1);
     });
   });
 
